@@ -1,0 +1,139 @@
+"""Cleaning that every format shares.
+
+Drops page furniture (running headers, footers, page numbers), joins words
+hyphenated across line ends, rejoins paragraphs split by a page break or a
+stray page number, unwraps hard-wrapped lines and normalises whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.model import Block, Document
+
+_PAGE_MARK = re.compile(
+    r"^(?:(?:sida|page|s\.)\s*\d+(?:\s*(?:av|/|of)\s*\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*\(\d+\))$", re.IGNORECASE
+)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009]+")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\ufeff]")
+_BULLET = re.compile(r"^(?:[-•*–·▪◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+_KEEP_HYPHEN_NEXT = {"och", "eller", "samt", "resp", "respektive", "som", "till"}
+_SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", ")")
+
+
+def normalise(text: str) -> str:
+    """Soft hyphens and zero-width characters out; every kind of space one plain space."""
+    text = _INVISIBLE.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _join_hyphen(left: str, right: str) -> str | None:
+    """`arbets-` + `marknaden` → `arbetsmarknaden`; None when the hyphen is a line-end dash that stays."""
+    if not left.endswith("-") or len(left) < 2 or not right:
+        return None
+    before = left[-2]
+    first_word = re.match(r"[\wåäöÅÄÖ]+", right)
+    if not first_word:
+        return None
+    if first_word.group().lower() in _KEEP_HYPHEN_NEXT:
+        return left + " " + right
+    if before.islower() and right[0].islower():
+        return left[:-1] + right
+    if before.isalpha() or before.isdigit():
+        return left + right  # EU-\nprojekt, 2020-\n12-01: a real hyphen
+    return None
+
+
+def _is_title_like(line: str, longest: int) -> bool:
+    return len(line) <= 100 and len(line) < longest * 0.6 and not line.endswith((".", ",", ";")) and line[:1].isupper()
+
+
+def _unwrap(block: Block) -> list[Block]:
+    """Join a block's wrapped lines into one paragraph; split where a line is a title or list item."""
+    lines = block.text.split("\n")
+    if len(lines) == 1:
+        return [block]
+    longest = max(len(line) for line in lines)
+    pieces: list[list[str]] = [[lines[0]]]
+    for line in lines[1:]:
+        previous = pieces[-1][-1]
+        starts_new = bool(_BULLET.match(line)) or (
+            line[:1].isupper()
+            and (_is_title_like(previous, longest) or (previous.endswith(("?", ":")) and len(previous) < longest * 0.8))
+        )
+        if starts_new:
+            pieces.append([line])
+        else:
+            pieces[-1].append(line)
+    blocks = []
+    for index, piece in enumerate(pieces):
+        text = piece[0]
+        for line in piece[1:]:
+            text = _join_hyphen(text, line) or f"{text} {line}"
+        kind = block.kind
+        if kind == "paragraph" and _BULLET.match(text) and len(pieces) > 1:
+            kind = "list_item"
+        blocks.append(replace(block, text=text, kind=kind) if index == 0 else replace(block, text=text, kind=kind))
+    return blocks
+
+
+def _ends_mid_sentence(block: Block) -> bool:
+    return block.kind == "paragraph" and not block.text.rstrip().endswith(_SENTENCE_END)
+
+
+def _continues(block: Block) -> bool:
+    return block.kind == "paragraph" and block.text[:1].islower()
+
+
+def _drop_page_numbers(blocks: list[Block]) -> list[Block]:
+    """Remove page marks; a bare number counts as one only where it interrupts a sentence or sits between paragraphs."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        text = block.text.strip()
+        if block.kind == "paragraph" and _PAGE_MARK.match(text):
+            continue
+        if block.kind == "paragraph" and _BARE_NUMBER.match(text) and 0 < index < len(blocks) - 1:
+            before, after = blocks[index - 1], blocks[index + 1]
+            mid_sentence = _ends_mid_sentence(before) and _continues(after)
+            between_paragraphs = before.text.rstrip().endswith((".", "!", "?")) and len(before.text) > 60
+            if mid_sentence or between_paragraphs:
+                continue
+        kept.append(block)
+    return kept
+
+
+def _rejoin(blocks: list[Block]) -> list[Block]:
+    """A paragraph that a page break or page number cut in two becomes one again."""
+    joined: list[Block] = []
+    for block in blocks:
+        if joined and _ends_mid_sentence(joined[-1]) and _continues(block) and len(joined[-1].text) > 40:
+            previous = joined[-1]
+            text = _join_hyphen(previous.text, block.text) or f"{previous.text} {block.text}"
+            joined[-1] = replace(previous, text=text)
+        else:
+            joined.append(block)
+    return joined
+
+
+def clean(document: Document) -> list[Block]:
+    """The document's body blocks, cleaned, in reading order."""
+    blocks: list[Block] = []
+    for block in document.blocks:
+        if block.furniture:
+            continue
+        if block.kind == "table":
+            rows = [[normalise(cell).replace("\n", " ") for cell in row] for row in block.rows or []]
+            blocks.append(replace(block, rows=rows, text="\n".join("\t".join(row) for row in rows)))
+            continue
+        text = normalise(block.text)
+        if not text:
+            continue
+        cleaned = replace(block, text=text)
+        if block.kind == "heading":
+            blocks.append(replace(cleaned, text=" ".join(text.split("\n"))))
+        else:
+            blocks.extend(_unwrap(cleaned))
+    return _rejoin(_drop_page_numbers(blocks))

@@ -1,0 +1,342 @@
+"""Score a database against gold files, exactly as the extraction contract's scoring section defines.
+
+Per field, micro-averaged over documents: figures (loose: value and category;
+strict: also measure, gender, approx and value_max where gold gives them),
+headings (normalised text), entities ((normalised text, label) pairs) and
+metadata (exact match of report_type, project_name, period, report_date).
+Gold items marked `optional: true` are neither required nor penalised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FIELDS = ("figures", "figures_strict", "headings", "entities", "metadata")
+META_FIELDS = ("report_type", "project_name", "period", "report_date")
+
+
+@dataclass
+class Score:
+    """True positives, false positives, false negatives, with what was missed and what was extra."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _norm(text: str | None) -> str:
+    text = " ".join((text or "").split()).lower()
+    return text.rstrip(":").strip()
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _match(gold: list[dict[str, Any]], predicted: list[Any], fits: Callable[[dict[str, Any], Any], bool]) -> Score:
+    """Multiset matching: each gold item takes at most one prediction; optional gold absorbs without counting."""
+    score = Score()
+    free = list(range(len(predicted)))
+    required = [g for g in gold if not g.get("optional")]
+    optional = [g for g in gold if g.get("optional")]
+    # The most constrained gold items choose first, so a list of fair categories does not steal an exact match.
+    required.sort(key=lambda g: len(_as_list(g.get("category", g.get("label", "")))))
+    for item in required:
+        hit = next((i for i in free if fits(item, predicted[i])), None)
+        if hit is None:
+            score.fn += 1
+            score.misses.append(_describe(item))
+        else:
+            free.remove(hit)
+            score.tp += 1
+    for item in optional:
+        hit = next((i for i in free if fits(item, predicted[i])), None)
+        if hit is not None:
+            free.remove(hit)
+    score.fp = len(free)
+    score.extras = [_describe(predicted[i]) for i in free]
+    return score
+
+
+def _describe(item: Any) -> str:
+    if isinstance(item, dict):
+        keys = (
+            "value",
+            "value_max",
+            "category",
+            "measure",
+            "gender",
+            "approx",
+            "unit",
+            "text",
+            "label",
+            "span",
+            "note",
+        )
+        return ", ".join(f"{k}={item[k]!r}" for k in keys if item.get(k) not in (None, ""))
+    return repr(item)
+
+
+def _close(a: Any, b: Any) -> bool:
+    try:
+        return abs(float(a) - float(b)) < 1e-6
+    except (TypeError, ValueError):
+        return False
+
+
+def figure_fits(strict: bool) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
+    def fits(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+        if not _close(gold.get("value"), pred.get("value")) or pred.get("category") not in _as_list(gold["category"]):
+            return False
+        if not strict:
+            return True
+        if bool(gold.get("approx", False)) != bool(pred.get("approx")):
+            return False
+        for key in ("measure", "gender"):
+            if key in gold and gold[key] != pred.get(key):
+                return False
+        if "value_max" in gold:
+            if gold["value_max"] is None:
+                return pred.get("value_max") is None
+            return _close(gold["value_max"], pred.get("value_max"))
+        return True
+
+    return fits
+
+
+def score_figures(gold: dict[str, Any], rows: list[dict[str, Any]], strict: bool) -> Score:
+    return _match(gold.get("figures", []), rows, figure_fits(strict))
+
+
+def score_headings(gold: dict[str, Any], headings: list[str]) -> Score:
+    items: list[dict[str, Any]] = []
+    for entry in gold.get("headings", []):
+        if isinstance(entry, dict):
+            items.append({"text": entry["text"], "optional": bool(entry.get("optional"))})
+        else:
+            items.append({"text": entry})
+    for entry in gold.get("optional_headings", []) + gold.get("title_lines", []):
+        items.append({"text": entry if isinstance(entry, str) else entry["text"], "optional": True})
+    return _match(items, headings, lambda g, p: _norm(g["text"]) == _norm(p))
+
+
+def score_entities(gold: dict[str, Any], rows: list[dict[str, Any]]) -> Score:
+    """Distinct predicted entities (by normalised form and label) against the gold list."""
+    grouped: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in rows:
+        key = (_norm(row.get("normalized") or row["text"]), row["label"])
+        grouped[key].update({_norm(row["text"]), key[0]})
+    predicted = [{"label": label, "forms": forms, "text": form} for (form, label), forms in grouped.items()]
+
+    def fits(g: dict[str, Any], p: dict[str, Any]) -> bool:
+        forms = {_norm(g["text"])} | ({_norm(g["normalized"])} if g.get("normalized") else set())
+        return p["label"] in _as_list(g["label"]) and bool(forms & p["forms"])
+
+    return _match(gold.get("entities", []), predicted, fits)
+
+
+def score_metadata(gold: dict[str, Any], document: dict[str, Any]) -> Score:
+    score = Score()
+    period = gold.get("period") or {}
+    expected = {
+        "report_type": gold.get("report_type"),
+        "project_name": gold.get("project_name"),
+        "period": (period.get("start"), period.get("end")),
+        "report_date": gold.get("report_date"),
+    }
+    actual = {
+        "report_type": document.get("report_type"),
+        "project_name": document.get("project_name"),
+        "period": (document.get("period_start"), document.get("period_end")),
+        "report_date": document.get("report_date"),
+    }
+    for key in META_FIELDS:
+        if expected[key] == actual[key]:
+            score.tp += 1
+        else:
+            score.fn += 1
+            score.fp += 1
+            score.misses.append(f"{key}: expected {expected[key]!r}, got {actual[key]!r}")
+    return score
+
+
+@dataclass
+class DocumentScores:
+    file: str
+    format: str | None
+    status: str | None
+    scores: dict[str, Score]
+
+
+def _rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def score_database(db: Path, gold_dir: Path) -> list[DocumentScores]:
+    """Scores of every gold file's document in the database (a document missing from it scores zero)."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    documents = {row["path"]: row for row in _rows(conn, "SELECT * FROM documents")}
+    by_name = {Path(path).name: row for path, row in documents.items()}
+    results = []
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        document = documents.get(gold["file"]) or by_name.get(Path(gold["file"]).name) or {}
+        doc_id = document.get("id")
+        figures = _rows(conn, "SELECT * FROM figures WHERE document_id = ? ORDER BY id", doc_id)
+        entities = _rows(conn, "SELECT * FROM entities WHERE document_id = ?", doc_id)
+        headings = [
+            r["heading"]
+            for r in _rows(conn, "SELECT heading FROM sections WHERE document_id = ? ORDER BY ordinal", doc_id)
+            if r["heading"]
+        ]
+        scores = {
+            "figures": score_figures(gold, figures, strict=False),
+            "figures_strict": score_figures(gold, figures, strict=True),
+            "headings": score_headings(gold, headings),
+            "entities": score_entities(gold, entities),
+            "metadata": score_metadata(gold, document),
+        }
+        fmt = document.get("format") or Path(gold["file"]).suffix.lstrip(".")
+        if document.get("ocr"):
+            fmt = "pdf (scanned)"
+        results.append(DocumentScores(gold["file"], fmt, document.get("status"), scores))
+    conn.close()
+    return results
+
+
+def totals(results: Iterable[DocumentScores], fields: Iterable[str] = FIELDS) -> dict[str, Score]:
+    summed = {name: Score() for name in fields}
+    for result in results:
+        for name in summed:
+            summed[name].add(result.scores[name])
+    return summed
+
+
+def by_format(results: list[DocumentScores]) -> dict[str, dict[str, Score]]:
+    groups: dict[str, list[DocumentScores]] = defaultdict(list)
+    for result in results:
+        groups[result.format or "?"].append(result)
+    return {fmt: totals(group) for fmt, group in sorted(groups.items())}
+
+
+def _table(rows: dict[str, dict[str, Score]], label: str) -> str:
+    lines = [f"| {label} | " + " | ".join(FIELDS) + " |", "|---" * (len(FIELDS) + 1) + "|"]
+    for name, scores in rows.items():
+        lines.append(f"| {name} | " + " | ".join(f"{scores[f].f1:.3f}" for f in FIELDS) + " |")
+    return "\n".join(lines)
+
+
+def report(results: list[DocumentScores], verbose: bool = True) -> str:
+    overall = totals(results)
+    out = ["Overall (micro-averaged over documents)", "", "| field | precision | recall | F1 | tp | fp | fn |"]
+    out.append("|---|---|---|---|---|---|---|")
+    for name, s in overall.items():
+        label = "metadata (accuracy)" if name == "metadata" else name
+        out.append(f"| {label} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | {s.fp} | {s.fn} |")
+    out += ["", "Per format (F1)", "", _table(by_format(results), "format")]
+    out += ["", "Per document (F1)", "", _table({r.file: r.scores for r in results}, "document")]
+    if verbose:
+        out += ["", "Misses and extras"]
+        for result in results:
+            if result.status != "ok":
+                out.append(f"\n{result.file}: status {result.status}")
+            for name, score in result.scores.items():
+                if name == "figures_strict":
+                    continue
+                for miss in score.misses:
+                    out.append(f"  {result.file} {name} MISS  {miss}")
+                for extra in score.extras:
+                    out.append(f"  {result.file} {name} EXTRA {extra}")
+    return "\n".join(out)
+
+
+def as_json(results: list[DocumentScores]) -> dict[str, Any]:
+    def flat(s: Score) -> dict[str, float]:
+        return {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
+
+    return {
+        "overall": {name: flat(s) for name, s in totals(results).items()},
+        "formats": {fmt: {n: flat(s) for n, s in scores.items()} for fmt, scores in by_format(results).items()},
+        "documents": {r.file: {n: flat(s) for n, s in r.scores.items()} for r in results},
+    }
+
+
+def scores_markdown(results: list[DocumentScores], command: str) -> str:
+    overall = totals(results)
+    lines = [
+        "# Accuracy on the corpus",
+        "",
+        f"Produced by `{command}`. The regression test (`tests/test_scores.py`) fails when any",
+        "overall F1 below falls more than 0.02 under the figure recorded here.",
+        "",
+        "| field | precision | recall | F1 |",
+        "|---|---|---|---|",
+    ]
+    for name, s in overall.items():
+        lines.append(f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |")
+    lines += ["", "## Per format (F1)", "", _table(by_format(results), "format"), ""]
+    lines += [f"Documents scored: {len(results)}.", ""]
+    return "\n".join(lines)
+
+
+def evaluate(
+    input_dir: Path, gold_dir: Path, db: Path | None = None, workers: int | None = None
+) -> list[DocumentScores]:
+    """Extract `input_dir` (into `db`, or a temporary database) and score it against `gold_dir`."""
+    from pipeline.run import Options, run
+
+    options = Options(progress=False)
+    if workers is not None:
+        options.workers = workers
+    if db is not None:
+        run(input_dir, db, options)
+        return score_database(db, gold_dir)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "eval.db"
+        run(input_dir, path, options)
+        return score_database(path, gold_dir)
+
+
+def main(args: argparse.Namespace) -> int:
+    results = evaluate(Path(args.input), Path(args.gold), Path(args.db) if args.db else None)
+    if not results:
+        print(f"no *.gold.json files in {args.gold}")
+        return 1
+    print(report(results, verbose=not args.quiet))
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(as_json(results), indent=2, ensure_ascii=False), encoding="utf-8")
+    if args.scores_md:
+        command = f"python -m pipeline eval --input {args.input} --gold {args.gold}"
+        Path(args.scores_md).write_text(scores_markdown(results, command), encoding="utf-8")
+    return 0

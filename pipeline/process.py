@@ -1,0 +1,79 @@
+"""One file through the whole pipeline: read, clean, split, extract. Runs inside a worker."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from pipeline import clean, sections
+from pipeline.extract import dates, entities, figures, metadata
+from pipeline.model import Document, ReadError, Result
+from pipeline.readers import EXTENSIONS, read
+
+STAGES = ("read", "clean", "sections", "metadata", "figures", "dates", "entities")
+
+
+class _Clock:
+    """Adds the time since the last lap to a stage's total."""
+
+    def __init__(self) -> None:
+        self.timings = dict.fromkeys(STAGES, 0.0)
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] += now - self.last
+        self.last = now
+
+
+def process(path: Path, relpath: str) -> Result:
+    """Extract everything from one file; a file that cannot be read gives a failed Result with a reason."""
+    clock = _Clock()
+    try:
+        document = read(path)
+    except ReadError as exc:
+        return _failed(path, relpath, str(exc))
+    except MemoryError:
+        return _failed(path, relpath, "reading the file needed more memory than allowed")
+    except Exception as exc:  # a reader's bug or a library's surprise must not stop the run
+        return _failed(path, relpath, f"could not read the file ({type(exc).__name__}: {exc})")
+    clock.lap("read")
+    try:
+        return _extract(document, relpath, clock)
+    except MemoryError:
+        return _failed(path, relpath, "extraction needed more memory than allowed")
+    except Exception as exc:  # an extractor's bug must cost one file, not the run
+        return _failed(path, relpath, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def _failed(path: Path, relpath: str, reason: str) -> Result:
+    return Result(path=relpath, status="failed", error=reason, format=EXTENSIONS.get(path.suffix.lower()))
+
+
+def _extract(document: Document, relpath: str, clock: _Clock) -> Result:
+    blocks = clean.clean(document)
+    clock.lap("clean")
+    parts = sections.split(blocks)
+    clock.lap("sections")
+    meta = metadata.extract(parts, document.properties)
+    clock.lap("metadata")
+    result = Result(
+        path=relpath,
+        status="ok",
+        format=document.format,
+        pages=document.pages,
+        ocr=document.ocr,
+        ocr_confidence=document.ocr_confidence,
+        meta=meta,
+        sections=parts,
+        timings=clock.timings,
+    )
+    for section in parts:
+        result.figures.append([asdict(row) for row in figures.extract(section)])
+        clock.lap("figures")
+        result.dates.append([asdict(row) for row in dates.extract(section, meta)])
+        clock.lap("dates")
+        result.entities.append([asdict(row) for row in entities.extract(section)])
+        clock.lap("entities")
+    return result

@@ -1,0 +1,80 @@
+"""Readers: one module per format, each `read(path) -> Document`.
+
+`read` sniffs the file's content so that a PDF named `.docx` is read as a
+PDF, and raises `ReadError` with a one-line reason for anything it cannot read.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline.model import Document, ReadError
+
+EXTENSIONS = {".txt": "txt", ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".odt": "odt"}
+
+
+def sniff(path: Path) -> str | None:
+    """The format a file's content shows, or None when the first bytes say nothing."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+                if "word/document.xml" in names:
+                    return "docx"
+                if "content.xml" in names:
+                    return "odt"
+        except zipfile.BadZipFile:
+            return None
+        return "zip"
+    return None
+
+
+def detect_format(path: Path) -> str:
+    """The format to read a file as: its content where that is clear, else its extension."""
+    by_extension = EXTENSIONS.get(path.suffix.lower())
+    if by_extension is None:
+        raise ReadError(f"unsupported file type '{path.suffix or '(none)'}'")
+    by_content = sniff(path)
+    if by_content == "zip":
+        raise ReadError(f"a zip archive that is not a Word or OpenDocument file (named {path.suffix})")
+    if by_content is not None:
+        return by_content
+    if by_extension in {"pdf", "docx", "doc", "odt"}:
+        raise ReadError(f"not a valid {by_extension.upper()} file (its content does not match its extension)")
+    return by_extension
+
+
+def _reader(fmt: str) -> Callable[[Path], Document]:
+    if fmt == "txt":
+        from pipeline.readers import txt as module
+    elif fmt == "pdf":
+        from pipeline.readers import pdf as module
+    elif fmt == "docx":
+        from pipeline.readers import docx as module
+    elif fmt == "odt":
+        from pipeline.readers import odt as module
+    else:
+        from pipeline.readers import legacy as module
+    return module.read
+
+
+def read(path: Path) -> Document:
+    """Read any supported file into a Document; raise ReadError with a reason otherwise."""
+    if path.stat().st_size == 0:
+        raise ReadError("the file is empty (0 bytes)")
+    fmt = detect_format(path)
+    document = _reader(fmt)(path)
+    document.format = fmt
+    if not any(block.text.strip() for block in document.blocks):
+        raise ReadError("no text could be read from the file")
+    return document

@@ -1,0 +1,265 @@
+"""Born-digital and scanned PDFs.
+
+Text and per-line font facts come from pypdfium2 (fast); pdfplumber is used
+only on pages that have ruling lines or rectangles, to read tables. Running
+headers, footers and page numbers are marked as furniture. Pages without a
+text layer are handed to OCR.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pipeline.model import Block, Document, ReadError
+
+MAX_PAGES = 2000
+_MARGIN = 0.09  # share of the page height at top and bottom where furniture lives
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:sida|page|s\.)\s*\d+(?:\s*(?:av|/|of)\s*\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*\(\d+\)|\d+\s*/\s*\d+|\d{1,4})$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Line:
+    """A line of text on a page with the facts heading detection needs."""
+
+    text: str
+    top: float  # distance from the top of the page, in points
+    bottom: float
+    left: float
+    right: float
+    size: float
+    bold: bool
+
+
+def _line_facts(textpage: pdfium.PdfTextPage, text_index: int) -> tuple[float, bool, tuple[float, float, float, float]]:
+    char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, text_index)
+    if char_index < 0:
+        return 0.0, False, (0.0, 0.0, 0.0, 0.0)
+    size = pdfium_c.FPDFText_GetFontSize(textpage, char_index)
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage, char_index)
+    bold = weight >= 600
+    if not bold:
+        buffer = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        length = pdfium_c.FPDFText_GetFontInfo(textpage, char_index, buffer, 128, ctypes.byref(flags))
+        name = buffer.raw[: max(length - 1, 0)].decode("latin-1", errors="ignore").lower()
+        bold = "bold" in name or "black" in name or "heavy" in name
+    left, bottom, right, top = textpage.get_charbox(char_index)
+    return float(size), bold, (left, bottom, right, top)
+
+
+def _page_lines(page: pdfium.PdfPage) -> list[Line]:
+    textpage = page.get_textpage()
+    height = page.get_height()
+    text = textpage.get_text_range()
+    lines: list[Line] = []
+    # pdfium marks a hyphen at a line end as U+FFFE and joins the lines; split there again.
+    for match in re.finditer(r"[^\r\n\ufffe]+\ufffe?|\ufffe", text):
+        raw = match.group()
+        stripped = raw.strip().replace("\ufffe", "-")
+        if not stripped:
+            continue
+        first = match.start() + (len(raw) - len(raw.lstrip()))
+        last = match.start() + len(raw.rstrip()) - 1
+        size, bold, (left, bottom, _, top) = _line_facts(textpage, first)
+        _, _, (_, _, right, _) = _line_facts(textpage, last)
+        lines.append(
+            Line(text=stripped, top=height - top, bottom=height - bottom, left=left, right=right, size=size, bold=bold)
+        )
+    textpage.close()
+    return lines
+
+
+def _has_rulings(page: pdfium.PdfPage) -> bool:
+    """Whether the page draws at least four paths (ruling lines or rectangles): a table is likely."""
+    paths = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)
+    return sum(1 for _, _ in zip(range(4), paths, strict=False)) >= 4
+
+
+def _has_images(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def _mark_furniture(pages: list[tuple[float, list[Line]]]) -> list[list[bool]]:
+    """Lines in the top or bottom margin that repeat on most pages, and page numbers there."""
+    counts: Counter[str] = Counter()
+    for height, lines in pages:
+        keys = {_furniture_key(line.text) for line in lines if _in_margin(line, height)}
+        counts.update(keys)
+    repeated = {key for key, n in counts.items() if len(pages) >= 2 and n >= max(2, len(pages) * 0.5)}
+    marks = []
+    for height, lines in pages:
+        marks.append(
+            [
+                _in_margin(line, height)
+                and (_furniture_key(line.text) in repeated or bool(_PAGE_NUMBER.match(line.text.strip())))
+                for line in lines
+            ]
+        )
+    return marks
+
+
+def _in_margin(line: Line, height: float) -> bool:
+    return line.top < height * _MARGIN or line.bottom > height * (1 - _MARGIN)
+
+
+def _body_size(pages: list[tuple[float, list[Line]]]) -> float:
+    sizes: Counter[float] = Counter()
+    for _, lines in pages:
+        for line in lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _tables(
+    path: Path, page_numbers: list[int]
+) -> dict[int, list[tuple[tuple[float, float, float, float], list[list[str]]]]]:
+    """Tables found by pdfplumber on the given pages (0-based): bbox (x0, top, x1, bottom) and cells."""
+    if not page_numbers:
+        return {}
+    import pdfplumber
+
+    found: dict[int, list[tuple[tuple[float, float, float, float], list[list[str]]]]] = {}
+    with pdfplumber.open(path) as pdf:
+        for number in page_numbers:
+            page = pdf.pages[number]
+            for table in page.find_tables():
+                rows = [[(cell or "").strip() for cell in row] for row in table.extract()]
+                rows = [row for row in rows if any(row)]
+                if len(rows) >= 2 and max(len(row) for row in rows) >= 2:
+                    found.setdefault(number, []).append((table.bbox, rows))
+            page.close()
+    return found
+
+
+def _inside(line: Line, bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    middle = (line.top + line.bottom) / 2
+    return top - 1 <= middle <= bottom + 1 and line.left >= x0 - 2 and line.right <= x1 + 2
+
+
+def _blocks_for_page(
+    number: int,
+    lines: list[Line],
+    furniture: list[bool],
+    tables: list[tuple[tuple[float, float, float, float], list[list[str]]]],
+    body: float,
+) -> list[Block]:
+    blocks: list[Block] = []
+    emitted_tables: set[int] = set()
+    previous: Line | None = None
+    for line, is_furniture in zip(lines, furniture, strict=True):
+        if is_furniture:
+            blocks.append(Block(text=line.text, page=number, furniture=True))
+            previous = None
+            continue
+        table_index = next((i for i, (bbox, _) in enumerate(tables) if _inside(line, bbox)), None)
+        if table_index is not None:
+            if table_index not in emitted_tables:
+                rows = tables[table_index][1]
+                text = "\n".join("\t".join(cell.replace("\n", " ") for cell in row) for row in rows)
+                blocks.append(Block(text=text, kind="table", page=number, rows=rows))
+                emitted_tables.add(table_index)
+            previous = None
+            continue
+        larger = body > 0 and line.size >= body + 1.5
+        heading_like = larger or (line.bold and len(line.text) <= 120)
+        same_style = previous is not None and abs(previous.size - line.size) < 0.6 and previous.bold == line.bold
+        pitch = line.top - previous.top if previous is not None else 1e9
+        continues = previous is not None and same_style and 0 < pitch <= max(line.size, 1.0) * 1.75
+        if continues and blocks and not blocks[-1].furniture and blocks[-1].kind != "table":
+            blocks[-1].text += "\n" + line.text
+        else:
+            blocks.append(
+                Block(
+                    text=line.text,
+                    kind="heading" if heading_like and larger else "paragraph",
+                    page=number,
+                    bold=line.bold,
+                    font_size=round(line.size, 1),
+                )
+            )
+        previous = line
+    return blocks
+
+
+def _heading_levels(blocks: list[Block], body: float) -> None:
+    sizes = sorted({b.font_size for b in blocks if b.kind == "heading" and b.font_size}, reverse=True)
+    for block in blocks:
+        if block.kind == "heading" and block.font_size:
+            block.level = sizes.index(block.font_size) + 1
+        elif block.bold and block.font_size and abs(block.font_size - body) < 0.6:
+            block.level = None
+
+
+def read(path: Path) -> Document:
+    """Read a PDF's text layer (or OCR for image-only pages) into blocks."""
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise ReadError("the PDF is encrypted (password protected)") from exc
+        raise ReadError(f"the PDF is damaged and cannot be opened ({exc})") from exc
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise ReadError("the PDF has no pages")
+        if count > MAX_PAGES:
+            raise ReadError(f"the PDF has {count} pages, more than the limit of {MAX_PAGES}")
+        pages: list[tuple[float, list[Line]]] = []
+        ruled: list[int] = []
+        scanned: list[int] = []
+        for index in range(count):
+            page = pdf[index]
+            lines = _page_lines(page)
+            letters = sum(ch.isalpha() for line in lines for ch in line.text)
+            if letters < 20 and _has_images(page):
+                scanned.append(index)
+            elif _has_rulings(page):
+                ruled.append(index)
+            pages.append((page.get_height(), lines))
+            page.close()
+    finally:
+        pdf.close()
+
+    ocr_pages: dict[int, tuple[str, float]] = {}
+    if scanned:
+        from pipeline.readers import ocr
+
+        ocr_pages = ocr.read_pages(path, scanned)
+
+    tables = _tables(path, ruled)
+    furniture = _mark_furniture(pages)
+    body = _body_size(pages)
+    blocks: list[Block] = []
+    for index, (_, lines) in enumerate(pages):
+        if index in ocr_pages:
+            from pipeline.readers.txt import split_blocks
+
+            blocks.extend(split_blocks(ocr_pages[index][0], page=index + 1))
+            continue
+        blocks.extend(_blocks_for_page(index + 1, lines, furniture[index], tables.get(index, []), body))
+    _heading_levels(blocks, body)
+    confidences = [conf for _, conf in ocr_pages.values()]
+    return Document(
+        path=str(path),
+        format="pdf",
+        blocks=blocks,
+        pages=count,
+        ocr=bool(ocr_pages),
+        ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None,
+    )

@@ -1,0 +1,125 @@
+"""End to end: a folder of reports into the database; re-runs, failures, removals, the CLI."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.run import Options, RunError, run
+from tests.builders import report_docx, report_pdf
+from tests.conftest import ROOT
+
+
+def _rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+@pytest.fixture
+def folder(tmp_path: Path, seeds: Path) -> Path:
+    reports = tmp_path / "reports"
+    (reports / "2021").mkdir(parents=True)
+    for path in seeds.glob("*.txt"):
+        shutil.copy(path, reports / path.name)
+    report_pdf(reports / "2021" / "lagesrapport.pdf")
+    report_docx(reports / "2021" / "slutrapport.docx")
+    return reports
+
+
+def test_extract_folder_then_rerun_is_idempotent(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    first = run(folder, db, Options(workers=1, progress=False))
+    assert (first.files, first.ok, first.failed) == (4, 4, 0)
+    docs = _rows(db, "SELECT path, format, status, pages FROM documents ORDER BY path")
+    assert docs == [
+        ("000_8b90eb3add7343e1.txt", "txt", "ok", None),
+        ("003_2b152081e1318958.txt", "txt", "ok", None),
+        ("2021/lagesrapport.pdf", "pdf", "ok", 2),
+        ("2021/slutrapport.docx", "docx", "ok", None),
+    ]
+    counts = [_rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in ("documents", "sections", "figures", "dates")]
+    second = run(folder, db, Options(workers=1, progress=False))
+    assert (second.skipped, second.ok) == (4, 0)
+    assert [
+        _rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in ("documents", "sections", "figures", "dates")
+    ] == counts
+    assert _rows(db, "SELECT count(*) FROM runs")[0][0] == 2
+
+
+def test_bad_files_are_recorded_and_the_run_goes_on(folder: Path, tmp_path: Path) -> None:
+    (folder / "tom.docx").write_bytes(b"")
+    (folder / "trasig.pdf").write_bytes(b"%PDF-1.4\n1 0 obj garbage")
+    (folder / "anteckning.xyz").write_text("hej")
+    db = tmp_path / "r.db"
+    summary = run(folder, db, Options(workers=2, progress=False))
+    assert (summary.ok, summary.failed) == (4, 3)
+    failed = dict(_rows(db, "SELECT path, error FROM documents WHERE status = 'failed'"))
+    assert set(failed) == {"tom.docx", "trasig.pdf", "anteckning.xyz"}
+    assert all(reason and "\n" not in reason for reason in failed.values())
+    assert run(folder, db, Options(workers=2, progress=False)).skipped == 7
+    assert _rows(db, "SELECT count(*) FROM documents")[0][0] == 7
+
+
+def test_changed_file_replaced_and_missing_file_removed(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    run(folder, db, Options(workers=1, progress=False))
+    (folder / "000_8b90eb3add7343e1.txt").unlink()
+    target = folder / "003_2b152081e1318958.txt"
+    target.write_text("Lägesrapport\n\nBakgrund\n\nEtt helt nytt stycke om projektet som har 12 deltagare.\n")
+    summary = run(folder, db, Options(workers=1, progress=False))
+    assert (summary.ok, summary.removed, summary.skipped) == (1, 1, 2)
+    assert [p for (p,) in _rows(db, "SELECT path FROM documents ORDER BY path")][0] == "003_2b152081e1318958.txt"
+    headings = _rows(
+        db, "SELECT heading FROM sections s JOIN documents d ON d.id = s.document_id WHERE d.path LIKE '003%'"
+    )
+    assert ("Bakgrund",) in headings and len(headings) == 2
+    orphans = _rows(db, "SELECT count(*) FROM sections WHERE document_id NOT IN (SELECT id FROM documents)")
+    assert orphans == [(0,)]
+
+
+def test_one_worker_and_two_workers_give_the_same_rows(folder: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    run(folder, one, Options(workers=1, progress=False))
+    run(folder, two, Options(workers=2, progress=False))
+    for table in ("sections", "figures", "dates", "entities"):
+        sql = f"SELECT * FROM {table} ORDER BY id"
+        assert _rows(one, sql) == _rows(two, sql)
+
+
+def test_fts_keeps_swedish_letters_apart(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    run(folder, db, Options(workers=1, progress=False))
+    hits = _rows(db, "SELECT count(*) FROM sections_fts WHERE sections_fts MATCH 'träff'")[0][0]
+    assert hits > 0
+    assert _rows(db, "SELECT count(*) FROM sections_fts WHERE sections_fts MATCH 'traff'")[0][0] == 0
+
+
+def test_no_such_folder(tmp_path: Path) -> None:
+    with pytest.raises(RunError, match="no such folder"):
+        run(tmp_path / "saknas", tmp_path / "r.db")
+
+
+def test_cli_exit_codes(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", str(folder), "--db", str(db), "--workers", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "files 4, ok 4, failed 0" in done.stdout
+    missing = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", str(tmp_path / "nope"), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode == 2 and "no such folder" in missing.stderr
