@@ -11,6 +11,7 @@ import contextlib
 import fcntl
 import fnmatch
 import hashlib
+import itertools
 import multiprocessing
 import os
 import resource
@@ -178,10 +179,14 @@ def _failed(relpath: str, reason: str) -> Result:
 
 def extract_all(tasks: Iterator[tuple[Path, str]], options: Options) -> Iterator[Result]:
     """Results for every task, from a pool of worker processes, in completion order."""
+    pending = iter(tasks)
+    first = next(pending, None)
+    if first is None:
+        return  # nothing to do: no models loaded, no workers started
+    pending = itertools.chain([first], pending)
     warm_up()  # loaded once here; forked workers share it
     context = multiprocessing.get_context("fork")
     pool = [_Worker(context, options) for _ in range(max(options.workers, 1))]
-    pending = iter(tasks)
     exhausted = False
     try:
         while True:

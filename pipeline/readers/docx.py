@@ -13,6 +13,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -42,16 +43,45 @@ def _check_archive(path: Path) -> None:
         raise ReadError(f"the .docx would unpack to {total // 1_000_000} MB, more than the limit (a zip bomb?)")
 
 
-def _heading_level(paragraph: Paragraph) -> int | None:
-    style = paragraph.style
-    while style is not None:
-        name = style.name or ""
-        if name.lower() in {"title", "rubrik"}:
-            return None
-        match = _HEADING_STYLE.match(name.strip())
-        if match:
-            return int(match.group(1))
-        style = style.base_style
+class _Styles:
+    """Facts about each paragraph style, looked up once per document (python-docx searches styles linearly)."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.by_id = {style.style_id: style for style in document.styles}
+        self.default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._facts: dict[str | None, tuple[str | None, int | None, bool, bool, float | None]] = {}
+
+    def facts(self, paragraph: Paragraph) -> tuple[str | None, int | None, bool, bool, float | None]:
+        """(name, heading level, is a list style, bold, font size) of the paragraph's style."""
+        style_id = paragraph._p.style
+        if style_id not in self._facts:
+            style = self.by_id.get(style_id, self.default) if style_id else self.default
+            self._facts[style_id] = self._compute(style)
+        return self._facts[style_id]
+
+    @staticmethod
+    def _compute(style) -> tuple[str | None, int | None, bool, bool, float | None]:
+        name = style.name if style is not None else None
+        level, bold, size = None, False, None
+        current = style
+        while current is not None:
+            current_name = (current.name or "").strip()
+            if current_name.lower() in {"title", "rubrik"}:
+                level = None
+                break
+            match = _HEADING_STYLE.match(current_name)
+            if match:
+                level = int(match.group(1))
+                break
+            current = current.base_style
+        if style is not None:
+            bold = bool(style.font.bold)
+            size = style.font.size.pt if style.font.size is not None else None
+        lowered = (name or "").lower()
+        return name, level, "list" in lowered or "lista" in lowered, bold, size
+
+
+def _outline_level(paragraph: Paragraph) -> int | None:
     outline = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
     if outline is not None:
         level = int(outline.get(qn("w:val"), "9"))
@@ -60,41 +90,22 @@ def _heading_level(paragraph: Paragraph) -> int | None:
     return None
 
 
-def _is_bold(paragraph: Paragraph) -> bool:
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    if not runs:
-        return False
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
-    return all(run.bold or (run.bold is None and style_bold) for run in runs)
-
-
-def _is_list(paragraph: Paragraph) -> bool:
-    name = (paragraph.style.name if paragraph.style is not None else "") or ""
-    if "list" in name.lower() or "lista" in name.lower():
-        return True
-    return paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
-
-
-def _font_size(paragraph: Paragraph) -> float | None:
-    sizes = [run.font.size.pt for run in paragraph.runs if run.font.size is not None and run.text.strip()]
-    if sizes:
-        return max(sizes)
-    style = paragraph.style
-    if style is not None and style.font.size is not None:
-        return style.font.size.pt
-    return None
-
-
-def _paragraph_block(paragraph: Paragraph) -> Block | None:
+def _paragraph_block(paragraph: Paragraph, styles: _Styles) -> Block | None:
     text = paragraph.text.replace("\u00a0", " ").strip()
     if not text:
         return None
-    style = paragraph.style.name if paragraph.style is not None else None
-    level = _heading_level(paragraph)
+    name, level, list_style, style_bold, style_size = styles.facts(paragraph)
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    sizes = [run.font.size.pt for run in runs if run.font.size is not None]
+    size = max(sizes) if sizes else style_size
+    if level is None:
+        level = _outline_level(paragraph)
     if level is not None:
-        return Block(text=text, kind="heading", level=level, bold=True, style=style, font_size=_font_size(paragraph))
-    kind = "list_item" if _is_list(paragraph) else "paragraph"
-    return Block(text=text, kind=kind, bold=_is_bold(paragraph), style=style, font_size=_font_size(paragraph))
+        return Block(text=text, kind="heading", level=level, bold=True, style=name, font_size=size)
+    bold = bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
+    numbered = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+    kind = "list_item" if list_style or numbered else "paragraph"
+    return Block(text=text, kind=kind, bold=bold, style=name, font_size=size)
 
 
 def _table_block(table: Table) -> Block | None:
@@ -139,9 +150,10 @@ def read(path: Path) -> Document:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on broken packages
         raise ReadError(f"the Word file is damaged and cannot be read ({type(exc).__name__})") from exc
+    styles = _Styles(document)
     blocks: list[Block] = []
     for item in _body_items(document):
-        block = _paragraph_block(item) if isinstance(item, Paragraph) else _table_block(item)
+        block = _paragraph_block(item, styles) if isinstance(item, Paragraph) else _table_block(item)
         if block is not None:
             blocks.append(block)
     properties = {}

@@ -1,9 +1,12 @@
 """Born-digital and scanned PDFs.
 
-Text and per-line font facts come from pypdfium2 (fast); pdfplumber is used
-only on pages that have ruling lines or rectangles, to read tables. Running
-headers, footers and page numbers are marked as furniture. Pages without a
-text layer are handed to OCR.
+Text and per-line font facts come from pypdfium2 (fast). Tables are found
+only on pages that draw ruling lines or cell rectangles: the drawing's grid
+is read cell by cell from pypdfium2's text layer, and pdfplumber's
+`find_tables` takes over where the drawings are too irregular to grid (it
+parses the page again, about a hundred times slower). Running headers,
+footers and page numbers are marked as furniture. Pages without a text layer
+are handed to OCR.
 """
 
 from __future__ import annotations
@@ -57,8 +60,7 @@ def _line_facts(textpage: pdfium.PdfTextPage, text_index: int) -> tuple[float, b
     return float(size), bold, (left, bottom, right, top)
 
 
-def _page_lines(page: pdfium.PdfPage) -> list[Line]:
-    textpage = page.get_textpage()
+def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Line]:
     height = page.get_height()
     text = textpage.get_text_range()
     lines: list[Line] = []
@@ -75,7 +77,6 @@ def _page_lines(page: pdfium.PdfPage) -> list[Line]:
         lines.append(
             Line(text=stripped, top=height - top, bottom=height - bottom, left=left, right=right, size=size, bold=bold)
         )
-    textpage.close()
     return lines
 
 
@@ -124,15 +125,86 @@ def _body_size(pages: list[tuple[float, list[Line]]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _tables(
-    path: Path, page_numbers: list[int]
-) -> dict[int, list[tuple[tuple[float, float, float, float], list[list[str]]]]]:
-    """Tables found by pdfplumber on the given pages (0-based): bbox (x0, top, x1, bottom) and cells."""
+Bbox = tuple[float, float, float, float]  # x0, top, x1, bottom, measured from the page's top
+TableFound = tuple[Bbox, list[list[str]]]
+
+
+def _cluster(values: list[float], tolerance: float = 2.0) -> list[float]:
+    merged: list[float] = []
+    for value in sorted(values):
+        if not merged or value - merged[-1] > tolerance:
+            merged.append(value)
+    return merged
+
+
+def _components(boxes: list[tuple[float, float, float, float]], gap: float = 2.0) -> list[list[int]]:
+    """Groups of drawings (left, bottom, right, top) that touch each other: each group may be one table."""
+    parent = list(range(len(boxes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (l1, b1, r1, t1) in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            l2, b2, r2, t2 = boxes[j]
+            if l1 - gap <= r2 and l2 - gap <= r1 and b1 - gap <= t2 and b2 - gap <= t1:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(boxes)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def _ruled_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[TableFound] | None:
+    """Tables drawn with rules or cell rectangles, read cell by cell from the text layer.
+
+    Returns None when the drawings are too many or too irregular to grid: pdfplumber decides then.
+    """
+    boxes = [obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)]
+    boxes = [box for box in boxes if box[2] - box[0] > 1 or box[3] - box[1] > 1]
+    if len(boxes) > 600:
+        return None
+    height = page.get_height()
+    tables: list[TableFound] = []
+    irregular = False
+    for group in _components(boxes):
+        xs: list[float] = []
+        ys: list[float] = []
+        for index in group:
+            left, bottom, right, top = boxes[index]
+            if right - left > 2:
+                ys += [bottom, top] if top - bottom > 2 else [(bottom + top) / 2]
+            if top - bottom > 2:
+                xs += [left, right] if right - left > 2 else [(left + right) / 2]
+        columns, rows = _cluster(xs), _cluster(ys)
+        if len(columns) < 2 or len(rows) < 2 or (len(columns) < 3 and len(rows) < 3):
+            continue
+        if len(columns) > 40 or len(rows) > 200:
+            irregular = True
+            continue
+        cells = []
+        for upper, lower in zip(reversed(rows[1:]), reversed(rows[:-1]), strict=True):
+            row = [
+                " ".join(textpage.get_text_bounded(left, lower, right, upper).split())
+                for left, right in zip(columns[:-1], columns[1:], strict=True)
+            ]
+            if any(row):
+                cells.append(row)
+        if len(cells) >= 2:
+            tables.append(((columns[0], height - rows[-1], columns[-1], height - rows[0]), cells))
+    return None if irregular and not tables else tables
+
+
+def _plumber_tables(path: Path, page_numbers: list[int]) -> dict[int, list[TableFound]]:
+    """Tables found by pdfplumber on the given pages (0-based)."""
     if not page_numbers:
         return {}
     import pdfplumber
 
-    found: dict[int, list[tuple[tuple[float, float, float, float], list[list[str]]]]] = {}
+    found: dict[int, list[TableFound]] = {}
     with pdfplumber.open(path) as pdf:
         for number in page_numbers:
             page = pdf.pages[number]
@@ -145,7 +217,7 @@ def _tables(
     return found
 
 
-def _inside(line: Line, bbox: tuple[float, float, float, float]) -> bool:
+def _inside(line: Line, bbox: Bbox) -> bool:
     x0, top, x1, bottom = bbox
     middle = (line.top + line.bottom) / 2
     return top - 1 <= middle <= bottom + 1 and line.left >= x0 - 2 and line.right <= x1 + 2
@@ -155,7 +227,7 @@ def _blocks_for_page(
     number: int,
     lines: list[Line],
     furniture: list[bool],
-    tables: list[tuple[tuple[float, float, float, float], list[list[str]]]],
+    tables: list[TableFound],
     body: float,
 ) -> list[Block]:
     blocks: list[Block] = []
@@ -221,17 +293,24 @@ def read(path: Path) -> Document:
         if count > MAX_PAGES:
             raise ReadError(f"the PDF has {count} pages, more than the limit of {MAX_PAGES}")
         pages: list[tuple[float, list[Line]]] = []
-        ruled: list[int] = []
+        tables: dict[int, list[TableFound]] = {}
+        irregular: list[int] = []
         scanned: list[int] = []
         for index in range(count):
             page = pdf[index]
-            lines = _page_lines(page)
+            textpage = page.get_textpage()
+            lines = _page_lines(page, textpage)
             letters = sum(ch.isalpha() for line in lines for ch in line.text)
             if letters < 20 and _has_images(page):
                 scanned.append(index)
             elif _has_rulings(page):
-                ruled.append(index)
+                found = _ruled_tables(page, textpage)
+                if found is None:
+                    irregular.append(index)
+                elif found:
+                    tables[index] = found
             pages.append((page.get_height(), lines))
+            textpage.close()
             page.close()
     finally:
         pdf.close()
@@ -242,7 +321,7 @@ def read(path: Path) -> Document:
 
         ocr_pages = ocr.read_pages(path, scanned)
 
-    tables = _tables(path, ruled)
+    tables.update(_plumber_tables(path, irregular))
     furniture = _mark_furniture(pages)
     body = _body_size(pages)
     blocks: list[Block] = []

@@ -1,0 +1,96 @@
+# ruff: noqa: E501
+"""a11 – lägesrapport as .docx with Heading 1/2 styles and a real Word table.
+Audit: cumulative participant count since start is LOWER than in the earlier
+report a01 (women 19 < 21, men 15 < 17, total 34 < 38)."""
+
+FILE = "a11_lagesrapport_jobbsteget_vt2020.docx"
+FORMAT = "docx"
+OPTS = {"title": "Lägesrapport Jobbsteget vt 2020", "author": "Sandvikens kommun"}
+
+BLOCKS = [
+    ("title", "Lägesrapport"),
+    ("meta", "Insatsens namn: Jobbsteget"),
+    ("meta", "Tidsperiod (som rapporten avser): 2020-01-01 – 2020-06-30"),
+    ("meta", "Till: Samordningsförbundet Gästrike Väst"),
+    ("h1", "Aktiviteter under perioden"),
+    ("h2", "Individuellt stöd"),
+    ("p", "Perioden har präglats av covid-19. Från mitten av mars ställdes all gruppverksamhet in och coacherna gick över till samtal per telefon, video och promenadmöten. Trots omställningen har coacherna genomfört cirka 140 samtal med deltagarna under våren. Rummet på biblioteket i Hofors har varit stängt sedan april, och deltagarna i Hofors har i stället fått stöd i Arbetsmarknadsenhetens lokaler i Sandviken."),
+    ("h2", "Gruppverksamhet och jobbmässa"),
+    ("p", "Jobbmässan som var planerad till den 12 mars genomfördes, men i mindre skala än tänkt. Fjorton arbetsgivare ställde ut och mässan lockade ca 110 besökare. Efter mässan har tre deltagare fått praktikplats hos utställarna."),
+    ("p", "Samtalsgruppen för kvinnor med utländsk bakgrund träffades fram till mars och har därefter haft kontakt via en chattgrupp. Kvinnoforum Gästrikland har bidragit med två volontärer."),
+    ("h2", "Kompetensutveckling"),
+    ("p", "Personalen genomförde i februari utbildningen i motiverande samtal, som gavs av Region Gävleborg under två heldagar. Utbildningen kostade 38 500 kr."),
+    ("h1", "Avvikelser"),
+    ("p", "Pandemin har gjort att inskrivningen av nya deltagare i stort sett stannade av under april och maj. Arbetsförmedlingen har dessutom haft färre fysiska möten med arbetssökande och därmed anvisat färre personer. Studiebesöken hos arbetsgivare ställdes in."),
+    ("h1", "Ekonomi"),
+    ("p", "Förbrukningen under våren är lägre än budgeterat, ungefär 45 procent av halvårsbudgeten. Det beror på inställda aktiviteter och lägre resekostnader. Styrgruppen har föreslagit att överskottet, cirka 200 000 kronor, används till en förlängning av projektet till och med mars 2021."),
+    ("h1", "Deltagare"),
+    ("q", "Hur många deltagare har ni haft sedan projektets start?"),
+    ("table", [["", "Planerat antal", "Faktiskt antal"], ["Kvinnor", "25", "19"], ["Män", "20", "15"], ["Totalt", "45", "34"]]),
+    ("h1", "Resultat för deltagarna"),
+    ("p", "Sedan projektstart har 11 deltagare gått vidare till arbete, de flesta inom lokalvård och lager. Fem har börjat studera och tre har gått till egen försörjning på annat sätt, bland annat genom sjukersättning. Under våren har dock två deltagare förlorat sina anställningar på grund av varsel."),
+    ("h1", "Planering inför hösten"),
+    ("p", "Om smittläget tillåter återupptas gruppverksamheten i september. Coacherna kommer att fortsätta med promenadmöten, som visat sig fungera bra även för deltagare som tidigare haft svårt att komma till våra lokaler."),
+    ("meta", "Datum: 2020-08-12"),
+    ("meta", "Maria Lindqvist, ordförande i styrgruppen"),
+]
+
+GOLD = {
+    "file": FILE,
+    "report_type": "lägesrapport",
+    "project_name": "Jobbsteget",
+    "period": {"start": "2020-01-01", "end": "2020-06-30"},
+    "report_date": "2020-08-12",
+    "title_lines": [
+        "Lägesrapport",
+        "Insatsens namn: Jobbsteget",
+        "Tidsperiod (som rapporten avser): 2020-01-01 – 2020-06-30",
+        "Till: Samordningsförbundet Gästrike Väst",
+    ],
+    "headings": [
+        "Aktiviteter under perioden",
+        "Individuellt stöd",
+        "Gruppverksamhet och jobbmässa",
+        "Kompetensutveckling",
+        "Avvikelser",
+        "Ekonomi",
+        "Deltagare",
+        "Hur många deltagare har ni haft sedan projektets start?",
+        "Resultat för deltagarna",
+        "Planering inför hösten",
+    ],
+    "figures": [
+        {"value": 140, "approx": True, "category": "activities", "unit": "samtal", "note": "cirka 140 samtal"},
+        {"value": 14, "category": "organisations", "unit": "arbetsgivare", "note": "Fjorton arbetsgivare ställde ut"},
+        {"value": 110, "approx": True, "category": "attendance", "unit": "besökare", "note": "ca 110 besökare"},
+        {"value": 3, "category": ["outcomes", "participants", "other"], "unit": "person", "note": "tre deltagare har fått praktikplats"},
+        {"value": 2, "category": "other", "unit": "volontär", "note": "två volontärer"},
+        {"value": 2, "category": ["activities", "other"], "optional": True, "note": "två heldagar"},
+        {"value": 38500, "category": "money", "unit": "kr", "note": "38 500 kr"},
+        {"value": 45, "approx": True, "category": "percent", "unit": "%", "note": "ungefär 45 procent"},
+        {"value": 200000, "approx": True, "category": "money", "unit": "kr", "note": "cirka 200 000 kronor"},
+        {"value": 25, "category": "participants", "measure": "planned", "gender": "women", "note": "Kvinnor Planerat antal 25"},
+        {"value": 19, "category": "participants", "measure": "actual", "gender": "women", "note": "Kvinnor Faktiskt antal 19"},
+        {"value": 20, "category": "participants", "measure": "planned", "gender": "men", "note": "Män Planerat antal 20"},
+        {"value": 15, "category": "participants", "measure": "actual", "gender": "men", "note": "Män Faktiskt antal 15"},
+        {"value": 45, "category": "participants", "measure": "planned", "note": "Totalt Planerat antal 45"},
+        {"value": 34, "category": "participants", "measure": "actual", "note": "Totalt Faktiskt antal 34"},
+        {"value": 11, "category": "outcomes", "unit": "person", "note": "11 deltagare gått vidare till arbete"},
+        {"value": 5, "category": "outcomes", "unit": "person", "note": "Fem har börjat studera"},
+        {"value": 3, "category": "outcomes", "unit": "person", "note": "tre har gått till egen försörjning"},
+        {"value": 2, "category": ["outcomes", "other"], "unit": "person", "note": "två deltagare förlorat sina anställningar"},
+    ],
+    "entities": [
+        {"text": "Samordningsförbundet Gästrike Väst", "label": "ORG"},
+        {"text": "Hofors", "label": "LOC"},
+        {"text": "Arbetsmarknadsenhetens", "normalized": "Arbetsmarknadsenheten", "label": "ORG", "optional": True},
+        {"text": "Sandviken", "label": "LOC"},
+        {"text": "Kvinnoforum Gästrikland", "label": "ORG"},
+        {"text": "Region Gävleborg", "label": "ORG"},
+        {"text": "Arbetsförmedlingen", "label": "ORG"},
+        {"text": "Maria Lindqvist", "label": "PER"},
+        {"text": "Jobbsteget", "label": "ORG", "optional": True},
+        {"text": "Gästrikland", "label": "LOC", "optional": True},
+    ],
+    "audit": ["cumulative_decrease"],
+}

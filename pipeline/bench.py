@@ -1,0 +1,228 @@
+"""`make bench`: throughput, stage shares and memory of the whole pipeline on a synthetic archive.
+
+The archive is N documents (PDF, DOCX and TXT mixed, a few pages each) copied
+from the corpus generators' born-digital output in `corpus/reports`. Each
+configuration runs in its own process so that its peak memory (PSS summed over
+the run's process tree) is its own. Prints a Markdown table and writes JSON
+to `outputs/bench/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = (".pdf", ".docx", ".txt")
+
+
+def build_archive(target: Path, documents: int, source: Path = ROOT / "corpus" / "reports") -> list[Path]:
+    """Copy born-digital corpus documents round-robin into `target` until there are `documents` files."""
+    from pipeline.readers import pdf as pdf_reader
+
+    originals = []
+    for path in sorted(source.iterdir()):
+        if path.suffix not in FORMATS:
+            continue
+        if path.suffix == ".pdf" and _is_scanned(path, pdf_reader):
+            continue
+        originals.append(path)
+    if not originals:
+        raise SystemExit(f"no PDF, DOCX or TXT documents in {source}")
+    target.mkdir(parents=True, exist_ok=True)
+    made = []
+    for index in range(documents):
+        original = originals[index % len(originals)]
+        copy = target / f"{index // len(originals):04d}" / original.name
+        copy.parent.mkdir(exist_ok=True)
+        shutil.copyfile(original, copy)
+        made.append(copy)
+    return made
+
+
+def _is_scanned(path: Path, pdf_reader: Any) -> bool:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[0]
+        text = page.get_textpage().get_text_range()
+        return sum(ch.isalpha() for ch in text) < 20
+    finally:
+        pdf.close()
+
+
+def _pss_of_tree(root: int) -> int:
+    """Proportional set size, in bytes, of a process and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        stack.extend(children.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except OSError:
+            continue
+    return total
+
+
+def timed_extract(folder: Path, db: Path, workers: int) -> dict[str, Any]:
+    """Run `python -m pipeline extract` in a child process; seconds, summary and peak PSS of its tree."""
+    command = [sys.executable, "-m", "pipeline.bench", "--child", str(folder), str(db), str(workers)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _pss_of_tree(process.pid))
+            done.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"extraction failed with exit code {process.returncode}")
+    summary = json.loads(output.strip().splitlines()[-1])
+    return {"seconds": seconds, "peak_mb": peak / 1e6, **summary}
+
+
+def _child(folder: str, db: str, workers: int) -> None:
+    from pipeline.run import Options, run
+
+    summary = run(Path(folder), Path(db), Options(workers=workers, progress=False))
+    print(json.dumps({"ok": summary.ok, "failed": summary.failed, "skipped": summary.skipped, "pages": summary.pages,
+                      "timings": summary.timings}))
+
+
+def library_speeds(pdfs: list[Path]) -> dict[str, float]:
+    """Pages per second of pdfplumber `extract_text()` and of pypdfium2's text extraction alone."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    pages = 0
+    started = time.perf_counter()
+    for path in pdfs:
+        pdf = pdfium.PdfDocument(str(path))
+        for page in pdf:
+            page.get_textpage().get_text_range()
+            pages += 1
+        pdf.close()
+    pdfium_speed = pages / (time.perf_counter() - started)
+    pages = 0
+    started = time.perf_counter()
+    for path in pdfs:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                pages += 1
+    plumber_speed = pages / (time.perf_counter() - started)
+    return {"pdfplumber_pages_per_s": plumber_speed, "pypdfium2_pages_per_s": pdfium_speed}
+
+
+def nlp_speed(folder: Path) -> float:
+    """Words per second of the entity step on the archive's text files."""
+    from pipeline.extract import entities
+    from pipeline.model import Section
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.rglob("*.txt"))[:40]]
+    entities.extract(Section(ordinal=0, heading=None, level=0, text="Uppvärmning i Eskilstuna kommun."))
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    for text in texts:
+        entities.extract(Section(ordinal=0, heading=None, level=0, text=text))
+    return words / max(time.perf_counter() - started, 1e-9)
+
+
+def bench(documents: int, out: Path) -> dict[str, Any]:
+    results: dict[str, Any] = {"documents": documents, "cpus": os.cpu_count()}
+    with tempfile.TemporaryDirectory() as scratch:
+        base = Path(scratch)
+        archive = base / "archive"
+        build_archive(archive, documents)
+        pdf_only = base / "pdf-only"
+        pdfs = build_archive(pdf_only, max(documents // 3, 10))
+        pdfs = [p for p in pdfs if p.suffix == ".pdf"]
+        for pdf in list(pdf_only.rglob("*")):
+            if pdf.is_file() and pdf.suffix != ".pdf":
+                pdf.unlink()
+        for workers in (1, 2):
+            run = timed_extract(archive, base / f"w{workers}.db", workers)
+            results[f"workers_{workers}"] = run
+        results["rerun_unchanged"] = timed_extract(archive, base / "w2.db", 2)
+        results["pdf_workers_1"] = timed_extract(pdf_only, base / "pdf.db", 1)
+        results.update(library_speeds(pdfs))
+        results["nlp_words_per_s"] = nlp_speed(archive)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    markdown = render(results)
+    (out / "bench.md").write_text(markdown, encoding="utf-8")
+    return results
+
+
+def render(r: dict[str, Any]) -> str:
+    one, two, pdf = r["workers_1"], r["workers_2"], r["pdf_workers_1"]
+    timings = one.get("timings", {})
+    total = sum(timings.values()) or 1.0
+    rows = [
+        ("documents", f"{r['documents']}", ""),
+        ("1 worker: pages/s, documents/s", f"{one['pages'] / one['seconds']:.1f}", f"{r['documents'] / one['seconds']:.1f}"),
+        ("2 workers: pages/s, documents/s", f"{two['pages'] / two['seconds']:.1f}", f"{r['documents'] / two['seconds']:.1f}"),
+        ("speed-up 2 workers / 1", f"{one['seconds'] / two['seconds']:.2f}×", ""),
+        ("peak memory, 1 worker / 2 workers (MB, PSS)", f"{one['peak_mb']:.0f}", f"{two['peak_mb']:.0f}"),
+        ("unchanged re-run (s)", f"{r['rerun_unchanged']['seconds']:.2f}", ""),
+        ("PDF only, pipeline 1 worker (pages/s)", f"{pdf['pages'] / pdf['seconds']:.1f}", ""),
+        ("PDF only, pdfplumber extract_text alone (pages/s)", f"{r['pdfplumber_pages_per_s']:.1f}", ""),
+        ("PDF only, pypdfium2 text alone (pages/s)", f"{r['pypdfium2_pages_per_s']:.1f}", ""),
+        ("pipeline / pdfplumber", f"{pdf['pages'] / pdf['seconds'] / r['pdfplumber_pages_per_s']:.1f}×", ""),
+        ("entity step (words/s)", f"{r['nlp_words_per_s']:.0f}", ""),
+    ]
+    lines = ["| measure | value | |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    lines += ["", "Share of worker time per stage (1 worker):", "", "| stage | share |", "|---|---|"]
+    lines += [f"| {stage} | {seconds / total:.0%} |" for stage, seconds in timings.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.bench")
+    parser.add_argument("--documents", type=int, default=200)
+    parser.add_argument("--out", default=str(ROOT / "outputs" / "bench"))
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child[0], args.child[1], int(args.child[2]))
+        return 0
+    results = bench(args.documents, Path(args.out))
+    print(render(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
