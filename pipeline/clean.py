@@ -18,6 +18,7 @@ _PAGE_MARK = re.compile(
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\ufeff]")
+_LABEL = re.compile(r"^[A-ZÅÄÖ][\w ()/.-]{0,40}:\s+\S")
 _BULLET = re.compile(r"^(?:[-•*–·▪◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 _KEEP_HYPHEN_NEXT = {"och", "eller", "samt", "resp", "respektive", "som", "till"}
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", ")")
@@ -57,10 +58,12 @@ def _unwrap(block: Block) -> list[Block]:
     if len(lines) == 1:
         return [block]
     longest = max(len(line) for line in lines)
+    if longest < 60 and all(line[:1].isupper() or line[:1].isdigit() for line in lines):
+        return [replace(block, text=line) for line in lines]  # a title or address block: one item a line
     pieces: list[list[str]] = [[lines[0]]]
     for line in lines[1:]:
         previous = pieces[-1][-1]
-        starts_new = bool(_BULLET.match(line)) or (
+        starts_new = bool(_BULLET.match(line) or _LABEL.match(line)) or (
             line[:1].isupper()
             and (_is_title_like(previous, longest) or (previous.endswith(("?", ":")) and len(previous) < longest * 0.8))
         )

@@ -27,6 +27,7 @@ class HeadingRules:
     title_max_chars: int
     title_max_words: int
     body_min_chars: int
+    label_max_words: int
     not_headings: tuple[re.Pattern[str], ...]
     ignore_lines: frozenset[str]
 
@@ -46,6 +47,7 @@ def heading_rules() -> HeadingRules:
         title_max_chars=rules.require(data, _RULES, "title_max_chars", int),
         title_max_words=rules.require(data, _RULES, "title_max_words", int),
         body_min_chars=rules.require(data, _RULES, "body_min_chars", int),
+        label_max_words=rules.require(data, _RULES, "label_max_words", int),
         not_headings=tuple(rules.compile_patterns(data, _RULES, "not_headings")),
         ignore_lines=frozenset(str(line).strip().lower() for line in ignore),
     )
@@ -55,7 +57,7 @@ def _is_form_question(text: str, hr: HeadingRules) -> bool:
     if not text.endswith(("?", ":")) or len(text) > 220:
         return False
     first = text.split(maxsplit=1)[0].lower().strip(",")
-    return first in hr.openers or text.endswith(":") and len(text) <= 120
+    return first in hr.openers or (text.endswith(":") and len(text.split()) <= hr.label_max_words)
 
 
 def _is_body(block: Block | None, hr: HeadingRules) -> bool:
@@ -63,7 +65,7 @@ def _is_body(block: Block | None, hr: HeadingRules) -> bool:
         return False
     if block.kind in ("table", "list_item"):
         return True
-    return len(block.text) >= hr.body_min_chars or block.text.rstrip().endswith((".", "!", "?", ":"))
+    return len(block.text) >= hr.body_min_chars or block.text.rstrip().endswith((".", "!"))
 
 
 def _is_title_like(text: str, hr: HeadingRules) -> bool:
@@ -96,6 +98,8 @@ def heading_level(block: Block, following: Block | None, hr: HeadingRules | None
         return 1
     if _is_title_like(text, hr) and (_is_body(following, hr) or (block.bold and following is not None)):
         return None if following is not None and following.kind == "heading" and not block.bold else 2
+    if block.bold and len(text) <= 2 * hr.title_max_chars and not text.endswith(".") and _is_body(following, hr):
+        return 2
     return None
 
 

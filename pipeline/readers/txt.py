@@ -30,6 +30,25 @@ def decode(data: bytes) -> str:
     return str(best) if best is not None else data.decode("cp1252", errors="replace")
 
 
+_CELL_GAP = re.compile(r"\t+| {2,}")
+
+
+def _table_rows(lines: list[str]) -> list[list[str]] | None:
+    """Rows of a table laid out with runs of spaces or tabs between columns, or None for prose."""
+    if len(lines) < 2:
+        return None
+    rows = [[cell for cell in _CELL_GAP.split(line.strip()) if cell] for line in lines]
+    if sum(len(row) >= 2 for row in rows) < max(2, len(rows) * 2 // 3):
+        return None
+    if any(len(" ".join(row)) > 100 for row in rows):
+        return None
+    width = max(len(row) for row in rows)
+    return [
+        [""] * (width - len(row)) + row if line[:1].isspace() else row + [""] * (width - len(row))
+        for row, line in zip(rows, lines, strict=True)
+    ]
+
+
 def split_blocks(text: str, page: int | None = None) -> list[Block]:
     """Paragraphs separated by blank lines; a page break (form feed) starts a new page."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -38,10 +57,13 @@ def split_blocks(text: str, page: int | None = None) -> list[Block]:
     for index, page_text in enumerate(pages):
         number = (index + 1) if len(pages) > 1 else page
         for paragraph in re.split(r"\n[ \t\u00a0]*\n", page_text):
-            lines = [line.strip() for line in paragraph.split("\n")]
-            lines = [line for line in lines if line]
-            if lines:
-                blocks.append(Block(text="\n".join(lines), page=number))
+            raw = [line.rstrip() for line in paragraph.split("\n") if line.strip()]
+            rows = _table_rows(raw)
+            if rows is not None:
+                text = "\n".join("\t".join(row) for row in rows)
+                blocks.append(Block(text=text, kind="table", page=number, rows=rows))
+            elif raw:
+                blocks.append(Block(text="\n".join(line.strip() for line in raw), page=number))
     return blocks
 
 
