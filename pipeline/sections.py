@@ -17,7 +17,7 @@ from pipeline import rules
 from pipeline.model import Block, Section, SectionTable
 
 _RULES = "headings.yml"
-_SENTENCE_END = (".", "!", ";", ",")
+_SENTENCE_END = (".", "!", ";", ",", ":")
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def heading_level(block: Block, following: Block | None, hr: HeadingRules | None
     if any(pattern.search(text) for pattern in hr.not_headings):
         return None
     numbered = hr.numbered.match(text)
-    if numbered and _is_title_like(numbered.group("title"), hr) and _is_body(following, hr):
+    if numbered and _is_title_like(numbered.group("title"), hr) and following is not None:
         number = numbered.group("number").rstrip(".")
         return number.count(".") + 1 if number[:1].isdigit() else 1
     if _is_form_question(text, hr):
