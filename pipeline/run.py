@@ -8,6 +8,7 @@ failed and the run goes on. Only this process writes to the database.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import fcntl
 import fnmatch
 import hashlib
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from stat import S_ISREG
 
 from pipeline import rules
 from pipeline.model import Result
@@ -124,8 +126,15 @@ def warm_up() -> None:
     _extract(Document(path="warm-up", format="txt", blocks=split_blocks(sample)), "warm-up", _Clock())
 
 
+_HELD_LOCKS: set[int] = set()
+
+
 def _serve(conn: Connection, memory_mb: int, max_pages: int) -> None:
     """A worker's loop: receive (path, relpath), send back a Result, until told to stop."""
+    faulthandler.disable()  # a crash in a reader is reported as a failed file, not a stack dump
+    for descriptor in _HELD_LOCKS:  # the lock belongs to the run, not to a worker that may outlive it
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
     from pipeline.process import process
     from pipeline.readers import pdf
 
@@ -246,10 +255,12 @@ class _Lock:
             raise RunError(
                 f"another extraction is writing to {self.path.with_suffix('')}; wait for it to finish"
             ) from exc
+        _HELD_LOCKS.add(self.handle.fileno())
         return self
 
     def __exit__(self, *exc: object) -> None:
         assert self.handle is not None
+        _HELD_LOCKS.discard(self.handle.fileno())
         fcntl.flock(self.handle, fcntl.LOCK_UN)
         self.handle.close()
 
@@ -286,6 +297,10 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
             summary.files += 1
             try:
                 stat = path.stat()
+                if not S_ISREG(stat.st_mode):
+                    store.write(_failed(relpath, "not a regular file (a pipe, socket or device)"), "", 0, 0, current)
+                    summary.failed += 1
+                    continue
                 previous = known.get(relpath)
                 fresh = not options.force and previous is not None and previous[3] == current
                 if fresh and previous[1] == stat.st_size and previous[2] == stat.st_mtime_ns:

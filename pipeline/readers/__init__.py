@@ -12,6 +12,8 @@ from pathlib import Path
 
 from pipeline.model import Document, ReadError
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 EXTENSIONS = {".txt": "txt", ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".odt": "odt"}
 
 
@@ -23,8 +25,8 @@ def sniff(path: Path) -> str | None:
         return "pdf"
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "doc"
+    if head.startswith(_OLE):
+        return "encrypted" if _is_encrypted_office(path) else "doc"
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
@@ -39,12 +41,20 @@ def sniff(path: Path) -> str | None:
     return None
 
 
+def _is_encrypted_office(path: Path) -> bool:
+    """An OLE container holding an `EncryptedPackage` stream is a password-protected .docx/.xlsx."""
+    with path.open("rb") as handle:
+        return _ENCRYPTED_PACKAGE in handle.read(8 * 1024 * 1024)
+
+
 def detect_format(path: Path) -> str:
     """The format to read a file as: its content where that is clear, else its extension."""
     by_extension = EXTENSIONS.get(path.suffix.lower())
     if by_extension is None:
         raise ReadError(f"unsupported file type '{path.suffix or '(none)'}'")
     by_content = sniff(path)
+    if by_content == "encrypted":
+        raise ReadError("the Word file is encrypted (password protected)")
     if by_content == "zip":
         raise ReadError(f"a zip archive that is not a Word or OpenDocument file (named {path.suffix})")
     if by_content is not None:

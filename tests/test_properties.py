@@ -1,0 +1,43 @@
+"""Property tests: cleaning and sectioning never raise on any text and keep their offsets honest."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.clean import clean
+from pipeline.model import Block, Document
+from pipeline.readers.txt import split_blocks
+from pipeline.sections import split
+
+LINES = st.lists(
+    st.one_of(
+        st.text(max_size=120),
+        st.sampled_from(
+            ["", "11", "Sida 2 av 5", "Bakgrund", "1. Inledning", "Hur många deltagare?", "Män 10", "§ 4 X"]
+        ),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(LINES)
+def test_sectioning_never_raises_and_tables_point_at_their_cells(lines: list[str]) -> None:
+    document = Document(path="x.txt", format="txt", blocks=split_blocks("\n".join(lines)))
+    sections = split(clean(document))
+    for ordinal, section in enumerate(sections):
+        assert section.ordinal == ordinal
+        for table in section.tables:
+            for row, spans in zip(table.rows, table.cell_spans, strict=True):
+                for cell, (start, end) in zip(row, spans, strict=True):
+                    assert section.text[start:end] == cell
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=80), st.sampled_from(["paragraph", "heading", "list_item"])), max_size=20))
+def test_any_blocks_become_sections(items: list[tuple[str, str]]) -> None:
+    blocks = [Block(text=text, kind=kind, page=index // 3 + 1) for index, (text, kind) in enumerate(items)]
+    sections = split(clean(Document(path="x", format="pdf", blocks=blocks)))
+    for section in sections:
+        assert section.page_at(len(section.text)) is None or section.page_at(len(section.text)) >= 1
