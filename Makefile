@@ -50,7 +50,7 @@ audit: install
 	$(BIN)/python -m pipeline audit --db $(DB) --out outputs/audit
 
 serve: install
-	$(BIN)/datasette serve $(DB) --immutable $(DB) --metadata datasette/metadata.yml --host $(HOST) --port $(PORT)
+	$(BIN)/datasette serve --immutable $(DB) --metadata datasette/metadata.yml --host $(HOST) --port $(PORT)
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--documents $(N))

@@ -118,8 +118,17 @@ def _child(folder: str, db: str, workers: int) -> None:
     from pipeline.run import Options, run
 
     summary = run(Path(folder), Path(db), Options(workers=workers, progress=False))
-    print(json.dumps({"ok": summary.ok, "failed": summary.failed, "skipped": summary.skipped, "pages": summary.pages,
-                      "timings": summary.timings}))
+    print(
+        json.dumps(
+            {
+                "ok": summary.ok,
+                "failed": summary.failed,
+                "skipped": summary.skipped,
+                "pages": summary.pages,
+                "timings": summary.timings,
+            }
+        )
+    )
 
 
 def library_speeds(pdfs: list[Path]) -> dict[str, float]:
@@ -187,14 +196,18 @@ def bench(documents: int, out: Path) -> dict[str, Any]:
     return results
 
 
+def _speeds(run: dict[str, Any], documents: int) -> tuple[str, str]:
+    return f"{run['pages'] / run['seconds']:.1f}", f"{documents / run['seconds']:.1f}"
+
+
 def render(r: dict[str, Any]) -> str:
     one, two, pdf = r["workers_1"], r["workers_2"], r["pdf_workers_1"]
     timings = one.get("timings", {})
     total = sum(timings.values()) or 1.0
     rows = [
         ("documents", f"{r['documents']}", ""),
-        ("1 worker: pages/s, documents/s", f"{one['pages'] / one['seconds']:.1f}", f"{r['documents'] / one['seconds']:.1f}"),
-        ("2 workers: pages/s, documents/s", f"{two['pages'] / two['seconds']:.1f}", f"{r['documents'] / two['seconds']:.1f}"),
+        ("1 worker: pages/s, documents/s", *_speeds(one, r["documents"])),
+        ("2 workers: pages/s, documents/s", *_speeds(two, r["documents"])),
         ("speed-up 2 workers / 1", f"{one['seconds'] / two['seconds']:.2f}×", ""),
         ("peak memory, 1 worker / 2 workers (MB, PSS)", f"{one['peak_mb']:.0f}", f"{two['peak_mb']:.0f}"),
         ("unchanged re-run (s)", f"{r['rerun_unchanged']['seconds']:.2f}", ""),
