@@ -84,7 +84,7 @@ GOLD = {
     "file": FILE,
     "report_type": "protokoll",
     "project_name": None,
-    "period": {"start": "2020-02-20", "end": "2020-02-20"},
+    "period": None,  # minutes cover no period; the meeting day is the report date
     "report_date": "2020-02-20",
     "title_lines": [
         "PROTOKOLL",
