@@ -50,7 +50,7 @@ audit: install
 	$(BIN)/python -m pipeline audit --db $(DB) --out outputs/audit
 
 serve: install
-	$(BIN)/datasette serve --immutable $(DB) --metadata datasette/metadata.yml --host $(HOST) --port $(PORT)
+	$(BIN)/datasette serve --immutable $(DB) --metadata datasette/metadata.yml --plugins-dir datasette/plugins --host $(HOST) --port $(PORT)
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--documents $(N))
@@ -66,8 +66,8 @@ corpus: install
 	$(BIN)/python corpus/generators/make_legacy.py
 
 lint: install
-	$(BIN)/ruff check pipeline tests
-	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/ruff check pipeline tests datasette/plugins
+	$(BIN)/ruff format --check pipeline tests datasette/plugins
 
 clean:
 	rm -rf outputs/*.db outputs/*.db-* outputs/audit outputs/bench outputs/eval
