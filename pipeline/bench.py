@@ -25,19 +25,17 @@ ROOT = Path(__file__).resolve().parent.parent
 FORMATS = (".pdf", ".docx", ".txt")
 
 
-def build_archive(target: Path, documents: int, source: Path = ROOT / "corpus" / "reports") -> list[Path]:
+def build_archive(
+    target: Path, documents: int, source: Path = ROOT / "corpus" / "reports", formats: tuple[str, ...] = FORMATS
+) -> list[Path]:
     """Copy born-digital corpus documents round-robin into `target` until there are `documents` files."""
-    from pipeline.readers import pdf as pdf_reader
-
-    originals = []
-    for path in sorted(source.iterdir()):
-        if path.suffix not in FORMATS:
-            continue
-        if path.suffix == ".pdf" and _is_scanned(path, pdf_reader):
-            continue
-        originals.append(path)
+    originals = [
+        path
+        for path in sorted(source.iterdir())
+        if path.suffix in formats and not (path.suffix == ".pdf" and _is_scanned(path))
+    ]
     if not originals:
-        raise SystemExit(f"no PDF, DOCX or TXT documents in {source}")
+        raise SystemExit(f"no {'/'.join(formats)} documents in {source}")
     target.mkdir(parents=True, exist_ok=True)
     made = []
     for index in range(documents):
@@ -49,7 +47,7 @@ def build_archive(target: Path, documents: int, source: Path = ROOT / "corpus" /
     return made
 
 
-def _is_scanned(path: Path, pdf_reader: Any) -> bool:
+def _is_scanned(path: Path) -> bool:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
@@ -176,17 +174,12 @@ def bench(documents: int, out: Path) -> dict[str, Any]:
         base = Path(scratch)
         archive = base / "archive"
         build_archive(archive, documents)
-        pdf_only = base / "pdf-only"
-        pdfs = build_archive(pdf_only, max(documents // 3, 10))
-        pdfs = [p for p in pdfs if p.suffix == ".pdf"]
-        for pdf in list(pdf_only.rglob("*")):
-            if pdf.is_file() and pdf.suffix != ".pdf":
-                pdf.unlink()
+        pdfs = build_archive(base / "pdf-only", max(documents // 2, 10), formats=(".pdf",))
         for workers in (1, 2):
             run = timed_extract(archive, base / f"w{workers}.db", workers)
             results[f"workers_{workers}"] = run
         results["rerun_unchanged"] = timed_extract(archive, base / "w2.db", 2)
-        results["pdf_workers_1"] = timed_extract(pdf_only, base / "pdf.db", 1)
+        results["pdf_workers_1"] = timed_extract(base / "pdf-only", base / "pdf.db", 1)
         results.update(library_speeds(pdfs))
         results["nlp_words_per_s"] = nlp_speed(archive)
     out.mkdir(parents=True, exist_ok=True)

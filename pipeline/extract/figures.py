@@ -1,8 +1,890 @@
-"""Figures: placeholder until the figure extractor lands."""
+"""Figures: every number in a section that means something, with what it counts.
 
+Numbers are found by `numbers.find` (numerals, number words, ranges, money,
+percent; dates, phone numbers and the like left out). Tables and participant
+tables written out line by line are read by `tables`. Every other number gets
+its category from the noun it counts and the words around it: the noun's class
+(`people` or `things` in `rules/figures.yml`), and for people the nearest
+trigger phrase in the sentence (`lockade 140 personer` → attendance, `har gått
+vidare till arbete` → outcomes), matched on lemmas with a spaCy `Matcher`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import numpy
+from spacy.attrs import IDX, LOWER, ORTH
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from pipeline import nlp, rules
+from pipeline.extract import numbers, tables
+from pipeline.extract.numbers import Number
 from pipeline.model import Figure, Section
+
+RULES = "figures.yml"
+PEOPLE = "people"
+THINGS = "things"
+PEOPLE_CATEGORIES = ("participants", "attendance", "registrations", "outcomes")
+_CLASS = "figure_class"
+_MAX_TRIGGER_DISTANCE = 12
+_UNIT_BREAK = re.compile(r"[.!?:;]\s*$")
+
+if not Token.has_extension(_CLASS):
+    Token.set_extension(_CLASS, default=None)
+
+
+@dataclass(frozen=True)
+class Noun:
+    """What a counted noun is: `people` or `things`, its category, and the unit (its lemma)."""
+
+    kind: str
+    category: str
+    unit: str
+    head: str = ""
+
+
+@dataclass
+class Lexicon:
+    """The vocabulary of `rules/figures.yml`, lemmatised, and the trigger `Matcher`."""
+
+    nouns: dict[str, tuple[str, str]]
+    phrases: dict[str, tuple[str, str, str]]
+    unit_aliases: dict[str, str]
+    gender: dict[str, str]
+    totals: frozenset[str]
+    planned: frozenset[str]
+    actual: frozenset[str]
+    breakdown: frozenset[str]
+    pronouns: frozenset[str]
+    coordination: frozenset[str]
+    base_before: frozenset[str]
+    article_before: frozenset[str]
+    population_after: frozenset[str]
+    count_labels: frozenset[str]
+    stop_after: frozenset[str]
+    modifiers: frozenset[str]
+    modifier_endings: tuple[str, ...]
+    noun_endings: tuple[str, ...]
+    partitive: frozenset[str]
+    label_glue: frozenset[str]
+    max_modifiers: int
+    event_dependent: frozenset[str]
+    not_events: frozenset[str]
+    durations: frozenset[str]
+    meeting_nouns: frozenset[str]
+    meeting_unit: str
+    table_default: str
+    abbreviations: frozenset[str]
+    percent_labels: frozenset[str]
+    trigger_order: tuple[str, ...]
+    matcher: Matcher = field(repr=False)
+
+    def noun(self, word: str) -> Noun | None:
+        """The class of a counted noun, recognising compounds by their last part."""
+        return _noun(word.lower())
+
+    def label(self, word: str) -> tuple[str, str | None] | None:
+        """A table label: `('gender', 'women'|'men'|None)` (None for a total) or `('measure', 'planned'|'actual')`."""
+        word = word.strip(":;,.()[]").lower()
+        if not word:
+            return None
+        lem = lemma(word)
+        if word in self.gender or lem in self.gender:
+            return "gender", self.gender.get(word) or self.gender[lem]
+        if word in self.totals or lem in self.totals:
+            return "gender", None
+        if lem in self.planned or word in self.planned:
+            return "measure", "planned"
+        if lem in self.actual or word in self.actual:
+            return "measure", "actual"
+        return None
+
+    def unit_of(self, noun: Noun) -> str:
+        return self.unit_aliases.get(noun.unit, noun.unit) if noun.kind == PEOPLE else noun.unit
+
+    def describe(self, text: str | None) -> tuple[str | None, str | None]:
+        """The category and unit a label or heading speaks of (`Antal deltagare` → participants, person)."""
+        if not text or not text.strip():
+            return None, None
+        return _describe(" ".join(text.split()))
+
+
+@dataclass
+class _Match:
+    family: str  # "cat" or "measure"
+    name: str
+    start: int  # token indices
+    end: int
+    start_char: int
+    end_char: int
+
+
+# --------------------------------------------------------------------------- lemmas
+
+
+@cache
+def _lookup():
+    return nlp.base().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+@cache
+def _overrides() -> dict[str, str]:
+    data = rules.load_yaml("lemmas.yml")
+    overrides = rules.require(data, "lemmas.yml", "overrides", dict)
+    return {str(k).lower(): str(v).lower() for k, v in overrides.items()}
+
+
+@lru_cache(maxsize=100_000)
+def lemma(word: str) -> str:
+    """The lower-case lemma of a word: the project's overrides, then spaCy's Swedish lookup table."""
+    lower = word.lower()
+    override = _overrides().get(lower)
+    if override is not None:
+        return override
+    found = nlp.lemma_of(lower)
+    if found != lower:
+        return found
+    found = _lookup().get(lower)
+    return found.lower() if isinstance(found, str) else lower
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _words(data: dict, key: str) -> frozenset[str]:
+    values = rules.string_list(data, RULES, key)
+    return frozenset({v.lower() for v in values} | {lemma(v) for v in values})
+
+
+def _pattern(phrase: str, lex_classes: dict[str, list[str]], where: str) -> list[dict]:
+    """A trigger phrase (`gå * till arbete|studier`, `=kom`, `per @activities`) as Matcher token patterns."""
+    tokens: list[dict] = []
+    for part in phrase.split():
+        if part == "*":
+            tokens.append({"IS_PUNCT": False, "OP": "{0,3}"})
+        elif part.startswith("@"):
+            name = part[1:]
+            if name not in lex_classes:
+                raise rules.RulesError(f"rules/{RULES}: {where}: unknown class {part!r} in {phrase!r}")
+            tokens.append({"_": {_CLASS: {"IN": lex_classes[name]}}})
+        elif part.startswith("="):
+            tokens.append({"LOWER": {"IN": [w.lower() for w in part[1:].split("|") if w]}})
+        else:
+            alternatives = [w for w in part.split("|") if w]
+            tokens.append(
+                {"LEMMA": {"IN": sorted({lemma(w) for w in alternatives} | {w.lower() for w in alternatives})}}
+            )
+    if not tokens or all(t.get("OP") for t in tokens):
+        raise rules.RulesError(f"rules/{RULES}: {where}: phrase {phrase!r} has no words")
+    return tokens
+
+
+def _merged(patterns: list[list[dict]]) -> list[list[dict]]:
+    """One-word patterns joined into one per attribute: the Matcher's cost grows with the number of patterns."""
+    merged: dict[str, set[str]] = {}
+    longer = []
+    for pattern in patterns:
+        if len(pattern) == 1 and set(pattern[0]) in ({"LEMMA"}, {"LOWER"}):
+            attr = next(iter(pattern[0]))
+            merged.setdefault(attr, set()).update(pattern[0][attr]["IN"])
+        else:
+            longer.append(pattern)
+    return [[{attr: {"IN": sorted(words)}}] for attr, words in merged.items()] + longer
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The rules of `rules/figures.yml`, validated, lemmatised and compiled."""
+    data = rules.load_yaml(RULES)
+    nouns: dict[str, tuple[str, str]] = {}
+    phrases: dict[str, tuple[str, str, str]] = {}
+    class_sets: dict[str, set[str]] = {}
+    for kind in (PEOPLE, THINGS):
+        groups = rules.require(data, RULES, kind, dict)
+        for category in groups:
+            for word in rules.string_list(groups, RULES, category):
+                if " " in word.strip():  # "öppet hus": matched on the lemmas of its words
+                    key = " ".join(lemma(w) for w in word.split())
+                    phrases.setdefault(key, (kind, str(category), " ".join(word.lower().split())))
+                    continue
+                for form in {word.lower(), lemma(word)}:
+                    nouns.setdefault(form, (kind, str(category)))
+            class_sets.setdefault(str(category), set()).add(f"{kind}:{category}")
+            class_sets.setdefault(kind, set()).add(f"{kind}:{category}")
+    classes = {name: sorted(values) for name, values in class_sets.items()}
+    aliases = {lemma(str(k)): str(v) for k, v in rules.require(data, RULES, "unit_aliases", dict).items()}
+    gender_rules = rules.require(data, RULES, "gender", dict)
+    gender: dict[str, str] = {}
+    for value in ("women", "men"):
+        for word in rules.string_list(gender_rules, RULES, value):
+            gender[word.lower()] = value
+    measure = rules.require(data, RULES, "measure", dict)
+    triggers = rules.require(data, RULES, "triggers", dict)
+    article = rules.require(data, RULES, "article_counts", dict)
+    max_modifiers = rules.require(data, RULES, "max_modifiers", int)
+    table_default = rules.require(data, RULES, "table_default", str)
+
+    matcher = Matcher(nlp.base().vocab)
+    for category in triggers:
+        if category not in PEOPLE_CATEGORIES:
+            raise rules.RulesError(
+                f"rules/{RULES}: triggers: {category!r} is not one of {', '.join(PEOPLE_CATEGORIES)}"
+            )
+        patterns = [_pattern(p, classes, f"triggers/{category}") for p in rules.string_list(triggers, RULES, category)]
+        matcher.add(f"cat:{category}", _merged(patterns))
+    for name in ("planned", "actual", "actual_weak"):
+        patterns = [_pattern(p, classes, f"measure/{name}") for p in rules.string_list(measure, RULES, name)]
+        matcher.add(f"measure:{name}", _merged(patterns))
+    meetings = rules.require(data, RULES, "meetings", dict)
+    patterns = [_pattern(p, classes, "meetings/verbs") for p in rules.string_list(meetings, RULES, "verbs")]
+    matcher.add("meet:meeting", _merged(patterns))
+
+    def single(words: list[str]) -> frozenset[str]:
+        """The one-word entries of a phrase list, as table labels."""
+        plain = [w.lower() for w in words if " " not in w and not w.startswith(("=", "@")) and "|" not in w]
+        return frozenset(plain) | frozenset(lemma(w) for w in plain)
+
+    return Lexicon(
+        nouns=nouns,
+        phrases=phrases,
+        unit_aliases=aliases,
+        gender=gender | {lemma(w): g for w, g in gender.items()},
+        totals=_words(data, "totals"),
+        planned=single(rules.string_list(measure, RULES, "planned")),
+        actual=single(rules.string_list(measure, RULES, "actual")),
+        breakdown=_words(data, "breakdown"),
+        pronouns=_words(data, "partitive_pronouns"),
+        coordination=_words(data, "coordination"),
+        base_before=_words(data, "base_before"),
+        article_before=frozenset(w.lower() for w in rules.string_list(article, RULES, "before")),
+        population_after=frozenset(
+            " ".join(w.lower().split()) for w in rules.string_list(data, RULES, "population_after")
+        ),
+        count_labels=_words(data, "count_labels"),
+        stop_after=_words(data, "stop_after"),
+        modifiers=_words(data, "modifiers"),
+        modifier_endings=tuple(w.lower() for w in rules.string_list(data, RULES, "modifier_endings")),
+        noun_endings=tuple(w.lower() for w in rules.string_list(data, RULES, "noun_endings")),
+        partitive=frozenset(w.lower() for w in rules.string_list(data, RULES, "partitive")),
+        label_glue=frozenset(w.lower() for w in rules.string_list(data, RULES, "label_glue")),
+        max_modifiers=max_modifiers,
+        event_dependent=_words(data, "event_dependent"),
+        not_events=_words(data, "not_events"),
+        durations=_words(data, "durations"),
+        meeting_nouns=_words(meetings, "nouns"),
+        meeting_unit=rules.require(meetings, RULES, "unit", str),
+        table_default=table_default,
+        abbreviations=frozenset(w.lower().rstrip(".") for w in rules.string_list(data, RULES, "abbreviations")),
+        percent_labels=_words(data, "percent_labels"),
+        trigger_order=tuple(str(c) for c in triggers),
+        matcher=matcher,
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _noun(word: str) -> Noun | None:
+    lex = lexicon()
+    if not word.isalpha() or len(word) < 2:
+        return None
+    lem = lemma(word)
+    for form in (lem, word):
+        if form in lex.nouns:
+            kind, category = lex.nouns[form]
+            return Noun(kind, category, lem if lem in lex.nouns else form)
+    # a compound: the longest known last part decides ("nätverksträffar" → träff)
+    for i in range(2, len(word) - 2):
+        tail = word[i:]
+        tail_lemma = lemma(tail)
+        if tail_lemma in lex.gender or tail in lex.gender:
+            continue  # "tillsammans", "tjänstemän": not a count of women or men
+        for form in (tail_lemma, tail):
+            if form in lex.nouns:
+                kind, category = lex.nouns[form]
+                unit = word[:i] + form
+                if unit in lex.nouns:
+                    kind, category = lex.nouns[unit]
+                elif (kind, category) == (THINGS, "other"):
+                    head = word[:i].rstrip("s")
+                    if lex.nouns.get(lemma(head), lex.nouns.get(head)) == (THINGS, "activities"):
+                        category = "activities"  # "utbildningsdagar": a day of training is an activity
+                return Noun(kind, category, unit, form)
+    # a compound whose first part is an activity is one ("kursomgångar", "workshopserie")
+    for i in range(len(word) - 3, 2, -1):
+        head = word[:i]
+        for form in (head, head[:-1] if head.endswith("s") else None):
+            if form and (form in lex.not_events or lemma(form) in lex.not_events):
+                continue
+            if form and lex.nouns.get(lemma(form), lex.nouns.get(form)) == (THINGS, "activities"):
+                return Noun(THINGS, "activities", head + lemma(word[i:]))
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _describe(text: str) -> tuple[str | None, str | None]:
+    lex = lexicon()
+    number_rules = numbers.number_rules()
+    words = [w.strip(":;,.()[]").lower() for w in text.split()]
+    if any(w in number_rules.money for w in words):
+        return "money", "kr"
+    if any(w in number_rules.percent or w in lex.percent_labels for w in words):
+        return "percent", "%"
+    doc = _doc(text, prepare=True)
+    found = [m for m in _matches(doc, lex) if m.family == "cat"]
+    found.sort(key=lambda m: lex.trigger_order.index(m.name))
+    for token in doc:
+        noun = lex.noun(token.text)
+        if noun is None or token.lower_ in lex.gender or lemma(token.text) in lex.gender:
+            continue
+        if noun.kind == THINGS:
+            return noun.category, lex.unit_of(noun)
+        return (found[0].name if found else noun.category), lex.unit_of(noun)
+    if found:
+        return found[0].name, "person"
+    return None, None
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _doc(text: str, prepare: bool = False) -> Doc:
+    """The text's tokens; line breaks read as spaces so that phrases run on across wrapped lines."""
+    doc = nlp.base().make_doc(text.replace("\r", " ").replace("\n", " "))
+    doc.user_data["text"] = doc.text
+    if prepare:
+        _prepare(doc, 0, len(doc))
+    return doc
+
+
+def _prepare(doc: Doc, start: int, end: int) -> None:
+    """Give the tokens in `[start, end)` the project's lemmas and their noun classes."""
+    lex = lexicon()
+    for token in doc[start:end]:
+        if token.is_space or token.is_punct or token.like_num:
+            continue
+        token.lemma_ = lemma(token.text)
+        noun = lex.noun(token.text)
+        if noun is not None:
+            token._.set(_CLASS, f"{noun.kind}:{noun.category}")
+
+
+def _matches(doc: Doc, lex: Lexicon, where: list[tuple[int, int]] | None = None) -> list[_Match]:
+    """Trigger, measure and meeting phrases in the doc, or only in the given stretches of it."""
+    spans = [doc[:]] if where is None else [doc.char_span(a, b, alignment_mode="expand") for a, b in where]
+    found = []
+    for span in spans:
+        if span is None:
+            continue
+        for key, start, end in lex.matcher(span):
+            start, end = start + span.start, end + span.start
+            family, name = doc.vocab.strings[key].split(":", 1)
+            found.append(_Match(family, name, start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+    # a phrase inside a longer one of the same family gives way to it ("delta" inside "delta i projektet")
+    kept = []
+    for m in found:
+        inside = any(
+            o is not m
+            and o.family == m.family
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in found
+        )
+        if not inside:
+            kept.append(m)
+    return kept
+
+
+def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Sentences, further cut at paragraph breaks and at line breaks that end a line of a form or list."""
+    cuts = {0, len(text)}
+    if len(doc) > 2:
+        array = doc.to_array([ORTH, LOWER, IDX])
+        ends = numpy.isin(array[1:-1, 0], [doc.vocab.strings.add(p) for p in (".", "!", "?")])
+        abbreviations = [doc.vocab.strings.add(a) for a in lexicon().abbreviations]
+        ends &= ~numpy.isin(array[:-2, 1], abbreviations)  # "ca. 40", "st."
+        cuts.update(int(offset) for offset in array[2:, 2][ends])
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() < len(text) or m.start() == 0]
+    previous: tuple[int, int] | None = None
+    for start, end in lines:
+        line = text[start:end].strip()
+        if not line:
+            cuts.add(start)
+            previous = None
+            continue
+        if previous is not None:
+            before = text[previous[0] : previous[1]].strip()
+            if _UNIT_BREAK.search(before) or len(before) < 40 or "\t" in before or "\t" in line or line[:1] in "-•*–":
+                cuts.add(start)
+        previous = (start, end)
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if text[a:b].strip()]
+
+
+def _sentence_of(units: list[tuple[int, int]], starts: list[int], offset: int) -> tuple[int, int]:
+    i = max(0, bisect.bisect_right(starts, offset) - 1)
+    return units[i]
+
+
+@dataclass
+class _Candidate:
+    number: Number
+    lead: int  # first token of the figure's span ("ca", "ett")
+    first: int  # first token of the number
+    last: int  # token after the number (and its unit)
+    sent: tuple[int, int]  # the sentence (or line of a form) it stands in
+    noun: Noun | None = None
+    fallback_unit: str | None = None
+    noun_end: int | None = None
+    noun_token: int | None = None
+    pronoun: bool = False
+    label: bool = False
+    category: str | None = None
+    out_unit: str | None = None
+    measure: str | None = None
+    gender: str | None = None
+    drop: bool = False
+
+
+def _token_at(starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _next_word(doc: Doc, i: int, limit: int) -> int | None:
+    while i < len(doc) and doc[i].idx < limit:
+        if not doc[i].is_space:
+            return i
+        i += 1
+    return None
+
+
+def _may_count(doc: Doc, lex: Lexicon, cand: _Candidate) -> bool:
+    """Whether a number can be a figure at all: a year needs a counted noun, `en`/`ett` a person counted."""
+    number = cand.number
+    if number.kind != "article" and not number.year_like:
+        return True
+    i, seen = cand.last, 0
+    while i < len(doc) and seen < 4 and doc[i].idx < cand.sent[1]:
+        token = doc[i]
+        i += 1
+        if token.is_space:
+            continue
+        noun = lex.noun(token.text)
+        if noun is not None:
+            return number.kind == "article" or seen == 0
+        if seen == 0 and number.kind == "article" and lemma(token.text) in lex.stop_after:
+            return True  # "en har börjat studera"
+        if token.is_punct:
+            return False
+        seen += 1
+    return False
+
+
+def _counted(doc: Doc, lex: Lexicon, cand: _Candidate, verbs: set[int]) -> None:
+    """The noun a number counts: the first known noun after it, past a few adjectives; or `av dem`."""
+    limit = cand.sent[1]
+    i = _next_word(doc, cand.last, limit)
+    if i is None:
+        return
+    if doc[i].lower_ in lex.partitive:
+        j = _next_word(doc, i + 1, limit)
+        skipped = False
+        while j is not None and doc[j].lower_ in lex.pronouns:
+            skipped = True
+            j = _next_word(doc, j + 1, limit)
+        if j is not None and (doc[j].is_digit or numbers.parse_word(doc[j].text) is not None):
+            j = _next_word(doc, j + 1, limit)  # "tre av fyra parter"
+        found = _search_noun(doc, lex, j, limit, verbs) if j is not None else None
+        if found is not None and found[0] is not None:
+            cand.noun, cand.noun_token = found
+            return
+        cand.pronoun = skipped
+        return
+    found = _search_noun(doc, lex, i, limit, verbs)
+    if found is None:
+        return
+    noun, index = found
+    cand.noun_token = index
+    cand.noun_end = doc[index].idx + len(doc[index])
+    if noun is None:
+        cand.fallback_unit = lemma(doc[index].text)
+    else:
+        cand.noun = noun
+
+
+def _is_modifier(lex: Lexicon, token: Token) -> bool:
+    """An adjective or adverb between a number and its noun: `lite`, `större`, `digitala`."""
+    lower = token.lower_
+    return lower in lex.modifiers or (lower.endswith(lex.modifier_endings) and not lower.endswith(lex.noun_endings))
+
+
+def _search_noun(doc: Doc, lex: Lexicon, i: int, limit: int, verbs: set[int]) -> tuple[Noun | None, int] | None:
+    """The counted noun from token `i` on: a known noun, or `(None, index)` for an unknown noun."""
+    modifiers = 0
+    while i < len(doc) and doc[i].idx < limit:
+        token = doc[i]
+        if token.is_space:
+            i += 1
+            continue
+        if token.is_punct or token.like_num or token.is_digit or not token.is_alpha:
+            return None
+        following = _next_word(doc, i + 1, limit)
+        if following is not None and lex.phrases:
+            phrase = lex.phrases.get(f"{lemma(token.text)} {lemma(doc[following].text)}")
+            if phrase is not None:
+                return Noun(phrase[0], phrase[1], phrase[2]), following
+        noun = lex.noun(token.text)
+        if noun is not None:
+            return noun, i
+        if token.lower_ in lex.stop_after or token.lemma_ in lex.stop_after:
+            return None
+        if not _is_modifier(lex, token):
+            if i in verbs or not token.text[:1].islower():
+                return None  # a verb ("ett 40-tal deltog"), or a name
+            return None, i  # a noun the rules do not know ("åtta brobyggare")
+        modifiers += 1
+        if modifiers > lex.max_modifiers:
+            return None
+        i += 1
+    return None
+
+
+def _label_before(doc: Doc, lex: Lexicon, cand: _Candidate) -> None:
+    """`Antal deltagare: 12`, `Kvinnor: 7`: a counted noun standing before the number as its label."""
+    i = cand.lead - 1
+    steps = 0
+    while i >= 0 and doc[i].idx >= cand.sent[0] and steps < 4:
+        token = doc[i]
+        if token.is_space:
+            i -= 1
+            continue
+        noun = lex.noun(token.text)
+        if noun is not None:
+            if steps:  # "deltagare: 12", "antalet deltagare var 12", not a noun just before a number
+                cand.noun, cand.label = noun, True
+            return
+        if token.lower_ not in lex.label_glue:
+            return
+        steps += 1
+        i -= 1
+
+
+def _distance(m: _Match, cand: _Candidate) -> int:
+    if m.end <= cand.first:
+        return cand.first - m.end
+    if m.start >= cand.last:
+        return m.start - cand.last
+    return 0
+
+
+_BARRIER = re.compile(r"[,;()–—]")
+
+
+def _effective(doc: Doc, lex: Lexicon, m: _Match, cand: _Candidate) -> str:
+    """A trigger's category; attending words without an event in the sentence speak of participation."""
+    if m.family != "cat" or m.name != "attendance":
+        return m.name
+    words = [t for t in doc[m.start : m.end] if not t.is_punct]
+    if not all(t.lemma_ in lex.event_dependent or t.lower_ in lex.event_dependent for t in words):
+        return m.name
+    events = doc.user_data.setdefault("events", {})
+    if cand.sent not in events:
+        events[cand.sent] = any(
+            t._.get(_CLASS) == f"{THINGS}:activities"
+            and t.lemma_ not in lex.not_events
+            and (lex.noun(t.text) is None or lex.noun(t.text).unit not in lex.not_events)
+            for t in doc.char_span(cand.sent[0], cand.sent[1], alignment_mode="expand") or []
+        )
+    return m.name if events[cand.sent] else "participants"
+
+
+def _nearest(
+    doc: Doc, matches: list[_Match], cand: _Candidate, lex: Lexicon, family: str, names: tuple[str, ...]
+) -> tuple[_Match, str] | None:
+    best = None
+    best_key = None
+    text = doc.user_data["text"]
+    for m in matches:
+        if m.family != family:
+            continue
+        if m.start_char < cand.sent[0] or m.end_char > cand.sent[1]:
+            continue
+        name = _effective(doc, lex, m, cand)
+        if name not in names:
+            continue
+        distance = _distance(m, cand)
+        if family == "cat" and distance > _MAX_TRIGGER_DISTANCE:
+            continue
+        gap = text[m.end_char : cand.number.start] if m.end <= cand.first else text[cand.number.end : m.start_char]
+        if _BARRIER.search(gap):
+            continue  # another clause
+        key = (distance, names.index(name))
+        if best_key is None or key < best_key:
+            best, best_key = (m, name), key
+    return best
+
+
+def _measure(doc: Doc, matches: list[_Match], cand: _Candidate, lex: Lexicon) -> str | None:
+    """Planned or actual: the nearest word that says so; for counts of people, also a verb in the past."""
+    strong = _nearest(doc, matches, cand, lex, "measure", ("planned", "actual"))
+    if strong is not None:
+        return strong[1]
+    return "weak" if _nearest(doc, matches, cand, lex, "measure", ("actual_weak",)) is not None else None
+
+
+def _is_base(doc: Doc, lex: Lexicon, cand: _Candidate) -> bool:
+    """`av de 71 deltagarna`: the group a share is taken from."""
+    i = cand.lead - 1
+    seen = 0
+    while i >= 0 and seen < 3:
+        token = doc[i]
+        if token.is_space:
+            i -= 1
+            continue
+        if token.lower_ in lex.base_before:
+            return True
+        if token.lower_ not in lex.pronouns:
+            return False
+        seen += 1
+        i -= 1
+    return False
+
+
+def _word_before(doc: Doc, cand: _Candidate) -> str | None:
+    i = cand.lead - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i].lower_ if i >= 0 and doc[i].idx >= cand.sent[0] else None
+
+
+def _alone_on_line(text: str, number: Number) -> bool:
+    """A number standing alone on its line after running text: a page number left in the text."""
+    line_start = text.rfind("\n", 0, number.start) + 1
+    line_end = text.find("\n", number.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:line_end].strip() != text[number.start : number.end].strip() or number.unit:
+        return False
+    before = text[:line_start].rstrip()
+    return not before.endswith((":", "?")) and bool(before)
+
+
+def _sentence(text: str, unit: tuple[int, int]) -> str:
+    return " ".join(text[unit[0] : unit[1]].split())
+
+
+def _from_text(section: Section, doc: Doc, found: list[Number], lex: Lexicon) -> list[Figure]:
+    text = section.text
+    units = _sentences(doc, text)
+    unit_starts = [u[0] for u in units]
+    token_starts = doc.to_array(IDX).tolist() if len(doc) else []
+    cands: list[_Candidate] = []
+    for number in found:
+        if number.core_end <= number.core_start:
+            continue
+        lead = _token_at(token_starts, number.start)
+        first = _token_at(token_starts, number.core_start)
+        last = bisect.bisect_left(token_starts, number.end)
+        cands.append(_Candidate(number, lead, first, last, _sentence_of(units, unit_starts, number.core_start)))
+    cands = [c for c in cands if _may_count(doc, lex, c)]
+    sentences = sorted({c.sent for c in cands})
+    for start, end in sentences:
+        _prepare(doc, bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end))
+    matches = _matches(doc, lex, sentences)
+    verbs = {i for m in matches for i in range(m.start, m.end)}
+
+    for cand in cands:
+        number = cand.number
+        if number.unit == "kr":
+            cand.category, cand.out_unit = "money", "kr"
+            continue
+        if number.unit == "%":
+            cand.category, cand.out_unit = "percent", "%"
+            continue
+        _counted(doc, lex, cand, verbs)
+        if cand.noun is None and not cand.pronoun:
+            _label_before(doc, lex, cand)
+
+    # "9 respektive 14 deltagande företag": the first number shares the second one's noun
+    for cand, after in zip(cands, cands[1:], strict=False):
+        if cand.noun is not None or cand.pronoun or cand.category or after.noun is None or after.sent != cand.sent:
+            continue
+        between = text[cand.number.end : after.number.start].strip().lower()
+        if between in lex.coordination:
+            cand.noun = after.noun
+
+    prior: list[_Candidate] = []
+    for cand in cands:
+        _classify(doc, lex, matches, cand, prior, text)
+        if cand.category and not cand.drop:
+            prior.append(cand)
+
+    figures = []
+    for cand in cands:
+        if cand.drop or cand.category is None:
+            continue
+        number = cand.number
+        end = number.end
+        if cand.noun_end is not None and not cand.label and cand.noun_end > end:
+            end = cand.noun_end
+        figures.append(
+            Figure(
+                value=number.value,
+                category=cand.category,
+                span=text[number.start : end],
+                sentence=_sentence(text, cand.sent),
+                char_start=number.start,
+                char_end=end,
+                value_max=number.value_max,
+                approx=number.approx,
+                measure=_resolve_measure(cand),
+                gender=cand.gender,
+                unit=cand.out_unit,
+                page=section.page_at(number.start),
+            )
+        )
+    return figures
+
+
+def _resolve_measure(cand: _Candidate) -> str | None:
+    if cand.measure == "weak":
+        return "actual" if cand.category in PEOPLE_CATEGORIES else None
+    return cand.measure
+
+
+def _classify(
+    doc: Doc, lex: Lexicon, matches: list[_Match], cand: _Candidate, prior: list[_Candidate], text: str
+) -> None:
+    """Decide a number's category, unit, measure and gender, or drop it."""
+    number = cand.number
+    cand.measure = _measure(doc, matches, cand, lex)
+    if cand.category in ("money", "percent"):
+        return
+    noun = cand.noun
+    first_word = _next_word(doc, cand.last, cand.sent[1])
+    if number.year_like and (noun is None or cand.noun_token != first_word):
+        cand.drop = True  # "under 2016", "2021 ska"
+        return
+    if _alone_on_line(text, number):
+        cand.drop = True
+        return
+    if noun is not None and noun.unit in lex.meeting_nouns:
+        if any(m.family == "meet" and cand.sent[0] <= m.start_char < cand.sent[1] for m in matches):
+            cand.category, cand.out_unit = "activities", lex.meeting_unit  # "har träffats tio gånger"
+        else:
+            cand.drop = True  # "två gånger per år", "kursen startade två gånger"
+        return
+    if noun is not None and (noun.unit in lex.durations or (noun.category == "other" and noun.head in lex.durations)):
+        cand.drop = True  # "ca 1 år och 6 månader"
+        return
+    word_before = _word_before(doc, cand)
+    trigger = None
+    if not _is_base(doc, lex, cand) and (noun is None or noun.kind == PEOPLE):
+        found = _nearest(doc, matches, cand, lex, "cat", lex.trigger_order)
+        trigger = found[1] if found else None
+    if noun is not None:
+        cand.gender = lex.gender.get(noun.unit) if noun.kind == PEOPLE else None
+        cand.out_unit = lex.unit_of(noun)
+        cand.category = noun.category if noun.kind == THINGS else (trigger or noun.category)
+        if noun.kind == PEOPLE and not trigger and _population(doc, lex, cand):
+            cand.category = "other"  # "drygt 600 unga vuxna i länet"
+    elif cand.fallback_unit is not None:
+        cand.category, cand.out_unit = "other", cand.fallback_unit
+    elif trigger is not None:
+        cand.category, cand.out_unit = trigger, "person"
+    elif cand.measure in ("planned", "actual") and _count_label(doc, lex, cand):
+        cand.category, cand.out_unit = lex.table_default, "person"  # "Faktiskt antal: 31"
+
+    # a count that belongs to the one before: "varav 7 kvinnor", "tre av dem", "…, 43 kvinnor och 28 män",
+    # "fler än de 40 som planerades"
+    head = prior[-1] if prior else None
+    if cand.gender is not None:  # the total that "43 kvinnor och 28 män" break down
+        head = next((p for p in reversed(prior) if p.sent == cand.sent and p.gender is None), head)
+    if head is not None and head.category not in (None, "money", "percent"):
+        same_sentence = head.sent == cand.sent
+        gender_part = cand.gender is not None and head.gender is None and head.category in PEOPLE_CATEGORIES
+        elliptic = noun is None and cand.category is None and not _is_base(doc, lex, cand)
+        if (
+            (word_before in lex.breakdown and same_sentence)
+            or cand.pronoun
+            or (same_sentence and (gender_part or elliptic))
+        ):
+            if trigger is None and (noun is None or noun.kind == PEOPLE):
+                cand.category = head.category
+                if cand.gender is None:
+                    cand.out_unit = head.out_unit
+            if cand.measure is None:
+                cand.measure = head.measure
+    if cand.pronoun and cand.category is None:
+        cand.category = "other"
+
+    if number.kind == "article" and not _article_counts(doc, lex, cand, word_before, trigger):
+        cand.drop = True
+        return
+    if cand.category is None:
+        if number.kind == "digits":
+            cand.category = "other"
+        else:
+            cand.drop = True  # a number word that counts nothing named
+
+
+def _article_counts(doc: Doc, lex: Lexicon, cand: _Candidate, word_before: str | None, trigger: str | None) -> bool:
+    """`en`/`ett` is the number one after `endast`, or when a person is counted ("en deltagare har fått arbete")."""
+    noun = cand.noun
+    if noun is not None and (word_before in lex.article_before or cand.number.approx):
+        return True
+    if trigger not in ("outcomes", "registrations"):
+        return False
+    if noun is not None:
+        return noun.kind == PEOPLE
+    following = _next_word(doc, cand.last, cand.sent[1])  # "en har börjat studera"
+    return cand.fallback_unit is None and following is not None and doc[following].lemma_ in lex.stop_after
+
+
+def _population(doc: Doc, lex: Lexicon, cand: _Candidate) -> bool:
+    if cand.noun_token is None:
+        return False
+    words = []
+    i = cand.noun_token + 1
+    while i < len(doc) and len(words) < 3 and doc[i].idx < cand.sent[1]:
+        if not doc[i].is_space:
+            words.append(doc[i].lower_)
+        i += 1
+    return any(" ".join(words[:n]) in lex.population_after for n in (1, 2, 3))
+
+
+def _count_label(doc: Doc, lex: Lexicon, cand: _Candidate) -> bool:
+    """A label before the number that says it is a count: "Faktiskt antal: 31"."""
+    i, steps = cand.lead - 1, 0
+    while i >= 0 and doc[i].idx >= cand.sent[0] and steps < 4:
+        token = doc[i]
+        i -= 1
+        if token.is_space:
+            continue
+        if token.lower_ in lex.count_labels:
+            return True
+        if token.lower_ not in lex.label_glue and lex.label(token.text) is None:
+            return False
+        steps += 1
+    return False
 
 
 def extract(section: Section) -> list[Figure]:
     """Every meaningful number in the section."""
-    return []
+    text = section.text
+    if not text or not text.strip():
+        return []
+    lex = lexicon()
+    found = numbers.find(text)
+    figures, claimed = tables.from_tables(section, found, lex)
+    found = [n for n in found if not any(s <= n.core_start < e for s, e in claimed)]
+    line_figures, used = tables.from_lines(section, found, lex)
+    figures.extend(line_figures)
+    found = [n for n in found if id(n) not in used]
+    doc = _doc(text)
+    figures.extend(_from_text(section, doc, found, lex))
+    figures.sort(key=lambda f: f.char_start)
+    return figures

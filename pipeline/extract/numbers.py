@@ -1,0 +1,368 @@
+"""Numbers as Swedish reports write them: numerals, number words, ranges, money and percent.
+
+`find(text)` returns every number in a text that may be a figure, with its
+value normalised (`1 250 tkr` → 1250000, `ett 50-tal` → 50, approximate) and
+its offsets. Dates, times, phone and organisation numbers, section and version
+numbers, ordinals, page footers and numbers after a designator (`§ 12`,
+`sidan 4`) are left out. What a number counts is decided in `figures.py`.
+The vocabulary lives in `rules/figures_numbers.yml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import rules
+
+RULES = "figures_numbers.yml"
+
+_SPACE = "[ \t\u00a0\u202f]"
+_DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d+(?:,\d+)?(?![\d])"
+
+
+@dataclass
+class Number:
+    """One number in a text.
+
+    `start`/`end` cover everything the figure is read from (an approximation
+    word, `ett` before `50-tal`, the unit); `core_start`/`core_end` cover the
+    numeral or number word itself (with a range's second number).
+    """
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    value: float
+    value_max: float | None = None
+    approx: bool = False
+    kind: str = "digits"  # digits | word | article | phrase
+    unit: str | None = None  # "kr" or "%" when a money or percent unit follows
+    factor: float = 1.0  # what the unit multiplied the number by (tkr: 1000)
+    year_like: bool = False
+
+
+@dataclass(frozen=True)
+class NumberRules:
+    words: dict[str, int]
+    parts: tuple[str, ...]  # number words and multipliers, longest first
+    multipliers: dict[str, int]
+    articles: frozenset[str]
+    phrases: dict[str, tuple[float, bool]]
+    approx_suffix: str
+    scales: dict[str, int]
+    money: dict[str, int]
+    percent: frozenset[str]
+    year_min: int
+    year_max: int
+    candidate: re.Pattern[str]
+    phrase_re: re.Pattern[str] | None
+    approx_re: re.Pattern[str]
+    designator_re: re.Pattern[str]
+    unit_re: re.Pattern[str]
+    between_re: re.Pattern[str]
+    and_re: re.Pattern[str]
+    ett_re: re.Pattern[str]
+    not_figures: tuple[re.Pattern[str], ...]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _phrases(phrases: list[str]) -> str:
+    """An alternation of phrases whose words may be separated by any whitespace."""
+    escaped = (r"\s+".join(re.escape(w) for w in p.lower().split()) for p in phrases)
+    return "|".join(sorted(set(escaped), key=len, reverse=True))
+
+
+def _int_map(data: dict, key: str) -> dict[str, int]:
+    mapping = rules.require(data, RULES, key, dict)
+    result = {}
+    for word, value in mapping.items():
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise rules.RulesError(f"rules/{RULES}: '{key}' value for {word!r} should be a number, not {value!r}")
+        result[str(word).lower()] = int(value)
+    return result
+
+
+@cache
+def number_rules() -> NumberRules:
+    """The number vocabulary from `rules/figures_numbers.yml`, validated and compiled."""
+    data = rules.load_yaml(RULES)
+    words = _int_map(data, "number_words")
+    multipliers = _int_map(data, "multiplier_words")
+    scales = _int_map(data, "scale_words")
+    money = _int_map(data, "money_units")
+    phrases: dict[str, tuple[float, bool]] = {}
+    for phrase, spec in rules.require(data, RULES, "phrases", dict).items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("value"), int | float):
+            raise rules.RulesError(f"rules/{RULES}: phrase {phrase!r} needs a mapping with a numeric 'value'")
+        phrases[" ".join(str(phrase).lower().split())] = (float(spec["value"]), bool(spec.get("approx", False)))
+    suffix = rules.require(data, RULES, "approx_suffix", str).lower()
+    years = rules.require(data, RULES, "years", dict)
+    if not isinstance(years.get("min"), int) or not isinstance(years.get("max"), int):
+        raise rules.RulesError(f"rules/{RULES}: 'years' needs integer 'min' and 'max'")
+    between = rules.string_list(data, RULES, "range_between")
+    if len(between) != 2:
+        raise rules.RulesError(f"rules/{RULES}: 'range_between' should be two words, like [mellan, och]")
+
+    parts = _alternation(list(words) + list(multipliers))
+    number = rf"(?:{_DIGITS}|(?:{parts})+)"
+    candidate = re.compile(
+        rf"(?<![\w.,:/\-]){number}(?:{_SPACE}*[-–—]{_SPACE}*{number})?(?:-?{re.escape(suffix)})?"
+        rf"(?=$|[^\w]|(?:{_alternation(list(money))})(?![\w]))",
+        re.IGNORECASE,
+    )
+    phrase_re = re.compile(rf"(?<![\w])(?:{_phrases(list(phrases))})(?![\w])", re.IGNORECASE) if phrases else None
+    approx_words = rules.string_list(data, RULES, "approx_before")
+    approx_re = re.compile(rf"(?:^|(?<=[\s(]))(?:{_phrases(approx_words)})\s+$", re.IGNORECASE)
+    designators = rules.string_list(data, RULES, "designators")
+    designator_re = re.compile(
+        rf"(?:^|(?<=[\s(]))(?:{_alternation([d.lower() for d in designators])}){_SPACE}*:?{_SPACE}*$", re.IGNORECASE
+    )
+    percent = [p.lower() for p in rules.string_list(data, RULES, "percent_units")]
+    unit_re = re.compile(
+        rf"{_SPACE}*(?:(?P<scale>{_alternation(list(scales))}){_SPACE}+)?"
+        rf"(?P<unit>{_alternation(list(money) + percent)})(?![\w])"
+        rf"|{_SPACE}+(?P<scale_only>{_alternation(list(scales))})(?![\w])",
+        re.IGNORECASE,
+    )
+    not_figures = []
+    for pattern in rules.string_list(data, RULES, "not_figures"):
+        try:
+            not_figures.append(re.compile(pattern))
+        except re.error as exc:
+            raise rules.RulesError(f"rules/{RULES}: 'not_figures' pattern {pattern!r} is not valid: {exc}") from exc
+    return NumberRules(
+        words=words,
+        parts=tuple(sorted(list(words) + list(multipliers), key=len, reverse=True)),
+        multipliers=multipliers,
+        articles=frozenset(a.lower() for a in rules.string_list(data, RULES, "articles")),
+        phrases=phrases,
+        approx_suffix=suffix,
+        scales=scales,
+        money=money,
+        percent=frozenset(percent),
+        year_min=years["min"],
+        year_max=years["max"],
+        candidate=candidate,
+        phrase_re=phrase_re,
+        approx_re=approx_re,
+        designator_re=designator_re,
+        unit_re=unit_re,
+        between_re=re.compile(rf"(?:^|(?<=[\s(])){re.escape(between[0])}\s+$", re.IGNORECASE),
+        and_re=re.compile(rf"^\s+{re.escape(between[1])}\s+$", re.IGNORECASE),
+        ett_re=re.compile(r"(?:^|(?<=[\s(]))ett\s+$", re.IGNORECASE),
+        not_figures=tuple(not_figures),
+    )
+
+
+def parse_word(word: str, nr: NumberRules | None = None) -> int | None:
+    """The value of a Swedish number word or compound (`tjugofem` → 25), or None if it is not one."""
+    nr = nr or number_rules()
+    word = word.lower()
+    parts: list[str] = []
+    i = 0
+    while i < len(word):
+        for name in nr.parts:
+            if word.startswith(name, i):
+                parts.append(name)
+                i += len(name)
+                break
+        else:
+            return None
+    total = group = 0
+    previous: str | None = None
+    for part in parts:
+        if part in nr.multipliers:
+            factor = nr.multipliers[part]
+            if factor >= 1000:
+                total += (group or 1) * factor
+                group = 0
+            else:
+                if group >= factor:
+                    return None
+                group = (group or 1) * factor
+        else:
+            value = nr.words[part]
+            if previous is not None and previous not in nr.multipliers:
+                # only a ten followed by a unit joins without a multiplier: tjugo+fem
+                last = nr.words[previous]
+                if not (last >= 20 and last % 10 == 0 and 1 <= value <= 9):
+                    return None
+            group += value
+        previous = part
+    return total + group
+
+
+def _digits(text: str) -> float:
+    return float(re.sub(r"[ \u00a0\u202f]", "", text).replace(",", "."))
+
+
+def _value(text: str, nr: NumberRules) -> tuple[float, str] | None:
+    """The value of one numeral or number word and its kind."""
+    if text[:1].isdigit():
+        return _digits(text), "digits"
+    value = parse_word(text, nr)
+    if value is None:
+        return None
+    return float(value), "article" if text.lower() in nr.articles else "word"
+
+
+def _blocked(nr: NumberRules, text: str) -> list[tuple[int, int]]:
+    spans = []
+    for pattern in nr.not_figures:
+        spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+    return spans
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _split_range(core: str) -> tuple[str, str | None]:
+    """A candidate's first number and, for a range (`10–15`), its second."""
+    match = re.search(rf"{_SPACE}*[-–—]{_SPACE}*(?=[\w])", core)
+    if match and match.start() > 0:
+        return core[: match.start()], core[match.end() :]
+    return core, None
+
+
+def find(text: str) -> list[Number]:
+    """Every number in `text` that may be a figure, in order, without overlaps."""
+    nr = number_rules()
+    blocked = _blocked(nr, text)
+    found: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    if nr.phrase_re is not None:
+        for m in nr.phrase_re.finditer(text):
+            value, approx = nr.phrases[" ".join(m.group(0).lower().split())]
+            number = Number(m.start(), m.end(), m.start(), m.end(), value, approx=approx, kind="phrase")
+            _attach_unit(text, number, nr)
+            _attach_approx(text, number, nr)
+            found.append(number)
+            taken.append((m.start(), m.end()))
+    for m in nr.candidate.finditer(text):
+        start, end = m.span()
+        if _overlaps(start, end, taken) or _overlaps(start, end, blocked):
+            continue
+        number = _read(text, m.group(0), start, end, nr)
+        if number is None:
+            continue
+        if nr.designator_re.search(text[max(0, start - 24) : start]):
+            continue
+        found.append(number)
+    found.sort(key=lambda n: (n.start, -n.end))
+    kept: list[Number] = []
+    for number in found:
+        if kept and number.start < kept[-1].end:
+            if number.end - number.start > kept[-1].end - kept[-1].start:
+                kept[-1] = number  # "ett" swallowed by "ett 50-tal" that starts earlier
+            continue
+        kept.append(number)
+    return _merge_between(text, kept, nr)
+
+
+def _read(text: str, core: str, start: int, end: int, nr: NumberRules) -> Number | None:
+    tal = False
+    suffix = nr.approx_suffix
+    body = core
+    if body.lower().endswith("-" + suffix):
+        body, tal = body[: -len(suffix) - 1], True
+    elif body.lower().endswith(suffix) and not body[:1].isdigit():
+        stem = body[: -len(suffix)]
+        if stem and parse_word(stem, nr) is not None:
+            body, tal = stem, True
+    first, second = _split_range(body)
+    parsed = _value(first, nr)
+    if parsed is None:
+        return None
+    value, kind = parsed
+    value_max = None
+    if second is not None:
+        parsed_max = _value(second, nr)
+        if parsed_max is None or parsed_max[0] <= value:
+            return None  # "15-9", "2020-12": not a range of counts
+        value_max = parsed_max[0]
+        if kind == "article":
+            kind = "word"
+    if kind == "article" and tal:
+        kind = "word"
+    plain_digits = kind == "digits" and re.fullmatch(r"\d{4}", first) is not None and value_max is None
+    number = Number(start, end, start, end, value, value_max, approx=tal, kind=kind)
+    if tal:
+        before = nr.ett_re.search(text[max(0, start - 8) : start])
+        if before:
+            number.start = start - len(before.group(0))  # "ett 50-tal"
+    _attach_unit(text, number, nr)
+    number.year_like = plain_digits and number.unit is None and nr.year_min <= value <= nr.year_max
+    _attach_approx(text, number, nr)
+    return number
+
+
+def _attach_unit(text: str, number: Number, nr: NumberRules) -> None:
+    unit = nr.unit_re.match(text, number.end)
+    if unit is None:
+        return
+    scale = unit.group("scale") or unit.group("scale_only")
+    factor = nr.scales[scale.lower()] if scale else 1
+    name = (unit.group("unit") or "").lower()
+    if name in nr.money:
+        factor *= nr.money[name]
+        number.unit = "kr"
+    elif name in nr.percent:
+        number.unit = "%"
+    number.factor = factor
+    number.value = _round(number.value * factor)
+    if number.value_max is not None:
+        number.value_max = _round(number.value_max * factor)
+    number.end = unit.end()
+
+
+def _attach_approx(text: str, number: Number, nr: NumberRules) -> None:
+    match = nr.approx_re.search(text[max(0, number.start - 32) : number.start])
+    if match:
+        number.approx = True
+        number.start -= len(match.group(0))
+
+
+def _round(value: float) -> float:
+    rounded = round(value, 6)
+    return float(int(rounded)) if rounded == int(rounded) else rounded
+
+
+def _merge_between(text: str, found: list[Number], nr: NumberRules) -> list[Number]:
+    """`mellan 10 och 15` → one number 10 with value_max 15."""
+    merged: list[Number] = []
+    i = 0
+    while i < len(found):
+        number = found[i]
+        if i + 1 < len(found) and number.value_max is None:
+            after = found[i + 1]
+            head = nr.between_re.search(text[max(0, number.start - 12) : number.start])
+            if (
+                head
+                and after.value_max is None
+                and nr.and_re.match(text[number.end : after.start])
+                and after.value > number.value
+                and (number.unit is None or number.unit == after.unit)
+            ):
+                number.start -= len(head.group(0))
+                number.value_max = after.value
+                if after.unit and number.unit is None:
+                    number.unit, number.factor = after.unit, after.factor
+                    number.value = _round(number.value * after.factor)
+                number.end = after.end
+                number.core_end = after.core_end
+                number.approx = number.approx or after.approx
+                if number.kind == "article":
+                    number.kind = "word"
+                merged.append(number)
+                i += 2
+                continue
+        merged.append(number)
+        i += 1
+    return merged
