@@ -79,3 +79,14 @@ def report_docx(path: Path) -> Path:
     document.add_paragraph("Fler män än planerat har deltagit under året, vilket beskrivs nedan.")
     document.save(str(path))
     return path
+
+
+def encrypted_pdf(path: Path) -> Path:
+    """A one-page PDF that needs a password to open."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(0, 10, "Hemligt")
+    pdf.set_encryption(owner_password="a", user_password="b")
+    pdf.output(str(path))
+    return path

@@ -10,7 +10,7 @@ from pipeline.clean import clean
 from pipeline.model import ReadError
 from pipeline.readers import read
 from pipeline.sections import split
-from tests.builders import report_docx, report_pdf
+from tests.builders import encrypted_pdf, report_docx, report_pdf
 
 SWEDISH = "Deltagarna i Västerås och Örebro träffades på Åsa Öbergs kontor.\n\nSedan dess har 12 personer fått arbete."
 
@@ -120,15 +120,5 @@ def test_unreadable_files_raise_a_clear_reason(tmp_path: Path, name: str, conten
 
 
 def test_encrypted_pdf(tmp_path: Path) -> None:
-    import pypdfium2  # noqa: F401 - pdf writing below needs fpdf2's encryption
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=12)
-    pdf.cell(0, 10, "Hemligt")
-    pdf.set_encryption(owner_password="a", user_password="b")
-    path = tmp_path / "krypterad.pdf"
-    pdf.output(str(path))
     with pytest.raises(ReadError, match="encrypted|password"):
-        read(path)
+        read(encrypted_pdf(tmp_path / "krypterad.pdf"))

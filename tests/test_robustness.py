@@ -22,7 +22,7 @@ import pytest
 
 from pipeline import readers
 from pipeline.run import Options, RunError, run
-from tests.builders import report_docx, report_pdf
+from tests.builders import encrypted_pdf, report_docx, report_pdf
 from tests.conftest import ROOT
 
 GOOD = {"lagesrapport.pdf", "slutrapport.docx", "rapport.txt"}
@@ -84,17 +84,6 @@ def _encrypted_docx(path: Path) -> None:
         OOXMLFile(plain).encrypt("hemligt", out)
 
 
-def _encrypted_pdf(path: Path) -> None:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=12)
-    pdf.cell(0, 10, "Hemligt")
-    pdf.set_encryption(owner_password="a", user_password="b")
-    pdf.output(str(path))
-
-
 def _many_pages(path: Path, pages: int) -> None:
     from fpdf import FPDF
 
@@ -111,7 +100,7 @@ def test_damaged_inputs_are_recorded_and_good_files_extracted(tmp_path: Path) ->
     (folder / "tom.txt").write_bytes(b"")
     (folder / "tom.pdf").write_bytes(b"")
     shutil.copy(folder / "lagesrapport.pdf", folder / "egentligen-pdf.docx")
-    _encrypted_pdf(folder / "krypterad.pdf")
+    encrypted_pdf(folder / "krypterad.pdf")
     _encrypted_docx(folder / "krypterad.docx")
     _zip_bomb(folder / "bomb.docx")
     _many_pages(folder / "tjock.pdf", 12)
