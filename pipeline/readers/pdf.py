@@ -23,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 from pipeline.model import Block, Document, ReadError
 
 MAX_PAGES = 2000
+_LETTER = re.compile(r"[^\W\d_]")
 _MARGIN = 0.09  # share of the page height at top and bottom where furniture lives
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:sida|page|s\.)\s*\d+(?:\s*(?:av|/|of)\s*\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*\(\d+\)|\d+\s*/\s*\d+|\d{1,4})$",
@@ -84,6 +85,16 @@ def _has_rulings(page: pdfium.PdfPage) -> bool:
     """Whether the page draws at least four paths (ruling lines or rectangles): a table is likely."""
     paths = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)
     return sum(1 for _, _ in zip(range(4), paths, strict=False)) >= 4
+
+
+def _has_text_layer(lines: list[Line], letters: int = 20) -> bool:
+    """Whether the page's text holds at least `letters` letters (fewer: a scan, or junk from one)."""
+    seen = 0
+    for line in lines:
+        seen += len(_LETTER.findall(line.text))
+        if seen >= letters:
+            return True
+    return False
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:
@@ -300,8 +311,7 @@ def read(path: Path) -> Document:
             page = pdf[index]
             textpage = page.get_textpage()
             lines = _page_lines(page, textpage)
-            letters = sum(ch.isalpha() for line in lines for ch in line.text)
-            if letters < 20 and _has_images(page):
+            if not _has_text_layer(lines) and _has_images(page):
                 scanned.append(index)
             elif _has_rulings(page):
                 found = _ruled_tables(page, textpage)
