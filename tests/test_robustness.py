@@ -320,3 +320,27 @@ def test_readers_never_raise_anything_but_read_error(tmp_path: Path) -> None:
             path.write_bytes(bytes(rng.getrandbits(8) for _ in range(rng.randint(1, 3000))))
             with contextlib.suppress(readers.ReadError):
                 readers.read(path)
+
+
+def test_corrupt_and_hanging_doc_fail_within_the_timeout_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.readers import legacy
+
+    folder = _good(tmp_path / "in")
+    (folder / "trasig.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4000))
+    shutil.copy(ROOT / "corpus" / "reports" / "b02_lagesrapport_jobbvagen_2021.doc", folder / "hanger.doc")
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "soffice").write_text("#!/bin/sh\nsleep 120\n")
+    (fake / "soffice").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(legacy, "TIMEOUT", 2.0)
+    started = time.monotonic()
+    summary = run(folder, tmp_path / "r.db", _opts())
+    assert time.monotonic() - started < 60
+    status = _status(tmp_path / "r.db")
+    assert status["trasig.doc"][0] == "failed" and status["trasig.doc"][1]
+    assert status["hanger.doc"] == ("failed", "LibreOffice did not finish within 2 s")
+    assert (summary.ok, summary.failed) == (3, 2)
+    _assert_good_files_whole(tmp_path / "r.db")
