@@ -44,7 +44,7 @@ eval: install
 
 # Re-record corpus/SCORES.md from the current pipeline (review the diff before committing).
 scores: install
-	$(BIN)/python -m pipeline eval --input corpus --gold corpus/gold --quiet --scores-md corpus/SCORES.md
+	$(BIN)/python -m pipeline scores
 
 audit: install
 	$(BIN)/python -m pipeline audit --db $(DB) --out outputs/audit

@@ -49,7 +49,12 @@ def _join_hyphen(left: str, right: str) -> str | None:
 
 
 def _is_title_like(line: str, longest: int) -> bool:
-    return len(line) <= 100 and len(line) < longest * 0.6 and not line.endswith((".", ",", ";")) and line[:1].isupper()
+    return (
+        len(line) <= 100
+        and len(line) < longest * 0.6
+        and not line.endswith((".", ",", ";"))
+        and (line[:1].isupper() or line[:1].isdigit() or line.startswith("§"))
+    )
 
 
 def _unwrap(block: Block) -> list[Block]:

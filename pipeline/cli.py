@@ -28,6 +28,14 @@ def _eval(args: argparse.Namespace) -> int:
     return evaluate.main(args)
 
 
+def _scores(args: argparse.Namespace) -> int:
+    from pipeline import evaluate
+
+    evaluate.write_scores(Path(args.out))
+    print(Path(args.out).read_text(encoding="utf-8"))
+    return 0
+
+
 def _audit(args: argparse.Namespace) -> int:
     from pipeline import audit
 
@@ -53,9 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--input", default="corpus/reports", help="folder of reports (default corpus/reports)")
     evaluation.add_argument("--db", default=None, help="database to extract into (default: a temporary one)")
     evaluation.add_argument("--json", default=None, help="also write the scores as JSON to this path")
-    evaluation.add_argument("--scores-md", default=None, help="write the scores as Markdown to this path")
     evaluation.add_argument("--quiet", action="store_true", help="print only the summary table")
     evaluation.set_defaults(handler=_eval)
+
+    scoring = commands.add_parser("scores", help="evaluate the corpus and held-out sets into corpus/SCORES.md")
+    scoring.add_argument("--out", default="corpus/SCORES.md")
+    scoring.set_defaults(handler=_scores)
 
     auditing = commands.add_parser("audit", help="cross-project checks, CSV and an HTML report")
     auditing.add_argument("--db", default="outputs/reports.db")

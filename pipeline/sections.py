@@ -28,6 +28,7 @@ class HeadingRules:
     title_max_words: int
     body_min_chars: int
     label_max_words: int
+    no_last_words: frozenset[str]
     not_headings: tuple[re.Pattern[str], ...]
     ignore_lines: frozenset[str]
 
@@ -48,6 +49,7 @@ def heading_rules() -> HeadingRules:
         title_max_words=rules.require(data, _RULES, "title_max_words", int),
         body_min_chars=rules.require(data, _RULES, "body_min_chars", int),
         label_max_words=rules.require(data, _RULES, "label_max_words", int),
+        no_last_words=frozenset(word.lower() for word in rules.string_list(data, _RULES, "no_last_words")),
         not_headings=tuple(rules.compile_patterns(data, _RULES, "not_headings")),
         ignore_lines=frozenset(str(line).strip().lower() for line in ignore),
     )
@@ -69,8 +71,11 @@ def _is_body(block: Block | None, hr: HeadingRules) -> bool:
 
 
 def _is_title_like(text: str, hr: HeadingRules) -> bool:
+    words = text.split()
     return (
-        len(text) <= hr.title_max_chars
+        bool(words)
+        and words[-1].lower() not in hr.no_last_words
+        and len(text) <= hr.title_max_chars
         and len(text.split()) <= hr.title_max_words
         and text[:1].isupper()
         and not text.endswith(_SENTENCE_END)

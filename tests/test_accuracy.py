@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import DocumentScores, evaluate, totals
-from tests.conftest import CORPUS, SHARED_GOLD
+from pipeline.evaluate import SCORE_SETS, DocumentScores, evaluate, totals
+from tests.conftest import CORPUS, ROOT, SHARED_GOLD
 
 SCORES_MD = CORPUS / "SCORES.md"
 
@@ -19,8 +19,17 @@ def seed_scores(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def corpus_results(tmp_path_factory: pytest.TempPathFactory) -> list[DocumentScores]:
-    return evaluate(CORPUS, CORPUS / "gold", tmp_path_factory.mktemp("corpus") / "corpus.db")
+def scored_sets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[DocumentScores]]:
+    folder = tmp_path_factory.mktemp("sets")
+    return {
+        name: evaluate(ROOT / reports, ROOT / gold, folder / f"{name}.db")
+        for name, (reports, gold) in SCORE_SETS.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def corpus_results(scored_sets: dict[str, list[DocumentScores]]) -> list[DocumentScores]:
+    return scored_sets["corpus"]
 
 
 def _detail(score) -> str:
@@ -56,17 +65,24 @@ def test_every_corpus_document_reads(corpus_results: list[DocumentScores]) -> No
     assert {"txt", "pdf", "pdf (scanned)", "docx", "doc", "rtf", "odt"} <= formats
 
 
-def recorded_scores() -> dict[str, float]:
-    """The overall F1 per field recorded in corpus/SCORES.md."""
-    rows = re.findall(r"^\| (\w+) \| [\d.]+ \| [\d.]+ \| ([\d.]+) \|$", SCORES_MD.read_text(encoding="utf-8"), re.M)
-    return {field: float(f1) for field, f1 in rows}
+def recorded_scores() -> dict[str, dict[str, float]]:
+    """The overall F1 per field of each set recorded in corpus/SCORES.md."""
+    recorded: dict[str, dict[str, float]] = {}
+    for block in re.split(r"^## ", SCORES_MD.read_text(encoding="utf-8"), flags=re.M)[1:]:
+        name = block.split("\n", 1)[0].strip()
+        rows = re.findall(r"^\| (\w+) \| [\d.]+ \| [\d.]+ \| ([\d.]+) \|$", block, re.M)
+        recorded[name] = {field: float(f1) for field, f1 in rows}
+    return recorded
 
 
-def test_corpus_scores_do_not_regress(corpus_results: list[DocumentScores]) -> None:
+def test_scores_do_not_regress(scored_sets: dict[str, list[DocumentScores]]) -> None:
     recorded = recorded_scores()
-    assert set(recorded) >= {"figures", "figures_strict", "headings", "entities", "metadata"}
-    current = totals(corpus_results)
-    fallen = {
-        field: (round(current[field].f1, 3), f1) for field, f1 in recorded.items() if current[field].f1 < f1 - 0.02
-    }
+    assert set(recorded) == set(SCORE_SETS)
+    fallen = {}
+    for name, results in scored_sets.items():
+        assert set(recorded[name]) == {"figures", "figures_strict", "headings", "entities", "metadata"}
+        current = totals(results)
+        for field, f1 in recorded[name].items():
+            if current[field].f1 < f1 - 0.02:
+                fallen[f"{name} {field}"] = (round(current[field].f1, 3), f1)
     assert not fallen, f"F1 fell more than 0.02 below corpus/SCORES.md: {fallen}"

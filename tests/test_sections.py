@@ -82,3 +82,15 @@ def test_seed_003_page_number_removed_from_section_text(seeds: Path) -> None:
     sections = split(clean(read(seeds / "003_2b152081e1318958.txt")))
     section = next(s for s in sections if s.heading == "Arbete med deltagare som matchas mot sociala företag")
     assert "långt från arbetsmarknaden till sociala företag" in section.text
+
+
+def test_numbered_minute_items_split_from_their_paragraph() -> None:
+    sections = _sections(Block("§ 31 Mötets öppnande\nOrdföranden hälsade alla välkomna och förklarade mötet öppnat."))
+    assert [s.heading for s in sections] == ["§ 31 Mötets öppnande"]
+
+
+def test_line_ending_in_a_function_word_is_no_heading() -> None:
+    sections = _sections(
+        Block("Vi rekommenderar förbundet att"), Block("- fortsätta finansiera insatsen", kind="list_item")
+    )
+    assert [s.heading for s in sections] == [None]
