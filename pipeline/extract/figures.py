@@ -16,10 +16,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-import numpy
-from spacy.attrs import IDX, LOWER, ORTH
+from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from pipeline import nlp, rules
 from pipeline.extract import numbers, tables
@@ -83,6 +82,7 @@ class Lexicon:
     percent_labels: frozenset[str]
     trigger_order: tuple[str, ...]
     matcher: Matcher = field(repr=False)
+    phrase_index: _PhraseIndex = field(repr=False)
 
     def noun(self, word: str) -> Noun | None:
         """The class of a counted noun, recognising compounds by their last part."""
@@ -112,6 +112,21 @@ class Lexicon:
         if not text or not text.strip():
             return None, None
         return _describe(" ".join(text.split()))
+
+
+@dataclass(frozen=True)
+class _PhraseIndex:
+    """The `Matcher`'s phrases as steps, filed under what their first word must be.
+
+    A step is `(attribute, values, 0, 0)` for one token whose `lemma`, `lower` or `cls` is among the values,
+    or `("any", None, low, high)` for `low` to `high` tokens that are not punctuation. `anywhere` holds the
+    phrases that begin with such a gap.
+    """
+
+    lemma: dict[str, tuple[tuple[str, str, tuple], ...]]
+    lower: dict[str, tuple[tuple[str, str, tuple], ...]]
+    cls: dict[str, tuple[tuple[str, str, tuple], ...]]
+    anywhere: tuple[tuple[str, str, tuple], ...]
 
 
 @dataclass
@@ -230,19 +245,22 @@ def lexicon() -> Lexicon:
     table_default = rules.require(data, RULES, "table_default", str)
 
     matcher = Matcher(nlp.base().vocab)
+    compiled: list[tuple[str, str, list[list[dict]]]] = []
     for category in triggers:
         if category not in PEOPLE_CATEGORIES:
             raise rules.RulesError(
                 f"rules/{RULES}: triggers: {category!r} is not one of {', '.join(PEOPLE_CATEGORIES)}"
             )
         patterns = [_pattern(p, classes, f"triggers/{category}") for p in rules.string_list(triggers, RULES, category)]
-        matcher.add(f"cat:{category}", _merged(patterns))
+        compiled.append(("cat", str(category), _merged(patterns)))
     for name in ("planned", "actual", "actual_weak"):
         patterns = [_pattern(p, classes, f"measure/{name}") for p in rules.string_list(measure, RULES, name)]
-        matcher.add(f"measure:{name}", _merged(patterns))
+        compiled.append(("measure", name, _merged(patterns)))
     meetings = rules.require(data, RULES, "meetings", dict)
     patterns = [_pattern(p, classes, "meetings/verbs") for p in rules.string_list(meetings, RULES, "verbs")]
-    matcher.add("meet:meeting", _merged(patterns))
+    compiled.append(("meet", "meeting", _merged(patterns)))
+    for family, name, merged in compiled:
+        matcher.add(f"{family}:{name}", merged)
 
     def single(words: list[str]) -> frozenset[str]:
         """The one-word entries of a phrase list, as table labels."""
@@ -283,7 +301,39 @@ def lexicon() -> Lexicon:
         percent_labels=_words(data, "percent_labels"),
         trigger_order=tuple(str(c) for c in triggers),
         matcher=matcher,
+        phrase_index=_index(compiled),
     )
+
+
+def _step(token: dict) -> tuple:
+    """One `Matcher` token pattern made by `_pattern` as a step of `_PhraseIndex`."""
+    if set(token) == {"IS_PUNCT", "OP"} and token["IS_PUNCT"] is False:
+        low, high = (int(n) for n in token["OP"].strip("{}").split(","))
+        return "any", None, low, high
+    if set(token) == {"LEMMA"}:
+        return "lemma", frozenset(token["LEMMA"]["IN"]), 0, 0
+    if set(token) == {"LOWER"}:
+        return "lower", frozenset(token["LOWER"]["IN"]), 0, 0
+    if set(token) == {"_"} and set(token["_"]) == {_CLASS}:
+        return "cls", frozenset(token["_"][_CLASS]["IN"]), 0, 0
+    raise ValueError(f"unexpected token pattern {token!r}")
+
+
+def _index(compiled: list[tuple[str, str, list[list[dict]]]]) -> _PhraseIndex:
+    by_attr: dict[str, dict[str, list[tuple[str, str, tuple]]]] = {"lemma": {}, "lower": {}, "cls": {}}
+    anywhere = []
+    for family, name, patterns in compiled:
+        for pattern in patterns:
+            steps = tuple(_step(token) for token in pattern)
+            entry = (family, name, steps)
+            kind, values = steps[0][0], steps[0][1]
+            if kind == "any":
+                anywhere.append(entry)
+                continue
+            for value in values:
+                by_attr[kind].setdefault(value, []).append(entry)
+    frozen = {kind: {v: tuple(entries) for v, entries in table.items()} for kind, table in by_attr.items()}
+    return _PhraseIndex(frozen["lemma"], frozen["lower"], frozen["cls"], tuple(anywhere))
 
 
 @lru_cache(maxsize=100_000)
@@ -333,12 +383,13 @@ def _describe(text: str) -> tuple[str | None, str | None]:
         return "money", "kr"
     if any(w in number_rules.percent or w in lex.percent_labels for w in words):
         return "percent", "%"
-    doc = _doc(text, prepare=True)
-    found = [m for m in _matches(doc, lex) if m.family == "cat"]
+    tokens = _Tokens(text)
+    _prepare(tokens, 0, tokens.n)
+    found = [m for m in _matches(tokens, lex) if m.family == "cat"]
     found.sort(key=lambda m: lex.trigger_order.index(m.name))
-    for token in doc:
-        noun = lex.noun(token.text)
-        if noun is None or token.lower_ in lex.gender or lemma(token.text) in lex.gender:
+    for word, lower in zip(tokens.words, tokens.lower, strict=True):
+        noun = lex.noun(word)
+        if noun is None or lower in lex.gender or lemma(word) in lex.gender:
             continue
         if noun.kind == THINGS:
             return noun.category, lex.unit_of(noun)
@@ -351,38 +402,111 @@ def _describe(text: str) -> tuple[str | None, str | None]:
 # --------------------------------------------------------------------------- text
 
 
-def _doc(text: str, prepare: bool = False) -> Doc:
-    """The text's tokens; line breaks read as spaces so that phrases run on across wrapped lines."""
-    doc = nlp.base().make_doc(text.replace("\r", " ").replace("\n", " "))
-    doc.user_data["text"] = doc.text
-    if prepare:
-        _prepare(doc, 0, len(doc))
-    return doc
+class _Tokens:
+    """A text's spaCy tokens read out once into plain lists, with the lemmas and noun classes the rules give them.
+
+    Line breaks read as spaces so that phrases run on across wrapped lines. `lemma` and `cls` hold only what
+    `_prepare` has given a token (`""` and `None` before), as the trigger phrases see it.
+    """
+
+    __slots__ = ("alpha", "cls", "digit", "doc", "events", "idx", "lemma", "lower", "n", "num", "punct", "space")
+    __slots__ += ("text", "words", "ends")
+
+    def __init__(self, text: str) -> None:
+        body = text.replace("\r", " ").replace("\n", " ")
+        doc = nlp.base().make_doc(body)
+        self.doc = doc
+        self.text = body  # what `doc.text` gives back, without joining the tokens again
+        self.n = n = len(doc)
+        if n:
+            columns = doc.to_array([IDX, LENGTH, LOWER, IS_SPACE, IS_PUNCT, LIKE_NUM, IS_DIGIT, IS_ALPHA]).T.tolist()
+        else:
+            columns = [[] for _ in range(8)]
+        idx, length, lower, space, punct, num, digit, alpha = columns
+        strings = doc.vocab.strings
+        self.idx: list[int] = idx
+        self.ends: list[int] = [i + k for i, k in zip(idx, length, strict=True)]
+        self.words: list[str] = [body[i:e] for i, e in zip(idx, self.ends, strict=True)]
+        self.lower: list[str] = [strings[h] for h in lower]
+        self.space: list[int] = space
+        self.punct: list[int] = punct
+        self.num: list[int] = num
+        self.digit: list[int] = digit
+        self.alpha: list[int] = alpha
+        self.lemma: list[str] = [""] * n
+        self.cls: list[str | None] = [None] * n
+        self.events: dict[tuple[int, int], bool] = {}
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens at least partly within `text[start:end]`, as a range of token indices."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else (span.start, span.end)
 
 
-def _prepare(doc: Doc, start: int, end: int) -> None:
+def _prepare(tokens: _Tokens, start: int, end: int) -> None:
     """Give the tokens in `[start, end)` the project's lemmas and their noun classes."""
     lex = lexicon()
-    for token in doc[start:end]:
-        if token.is_space or token.is_punct or token.like_num:
+    words, space, punct, num, lemmas, classes = (
+        tokens.words,
+        tokens.space,
+        tokens.punct,
+        tokens.num,
+        tokens.lemma,
+        tokens.cls,
+    )
+    for i in range(max(start, 0), min(end, tokens.n)):
+        if space[i] or punct[i] or num[i]:
             continue
-        token.lemma_ = lemma(token.text)
-        noun = lex.noun(token.text)
+        word = words[i]
+        lemmas[i] = lemma(word)
+        noun = lex.noun(word)
         if noun is not None:
-            token._.set(_CLASS, f"{noun.kind}:{noun.category}")
+            classes[i] = f"{noun.kind}:{noun.category}"
 
 
-def _matches(doc: Doc, lex: Lexicon, where: list[tuple[int, int]] | None = None) -> list[_Match]:
-    """Trigger, measure and meeting phrases in the doc, or only in the given stretches of it."""
-    spans = [doc[:]] if where is None else [doc.char_span(a, b, alignment_mode="expand") for a, b in where]
-    found = []
+def _step_ends(tokens: _Tokens, steps: tuple, k: int, i: int, stop: int, out: set[int]) -> None:
+    """The token indices where a phrase's steps from `k` on, matched from token `i`, can end."""
+    if k == len(steps):
+        out.add(i)
+        return
+    kind, values, low, high = steps[k]
+    if kind == "any":
+        j = i
+        for count in range(high + 1):
+            if count >= low:
+                _step_ends(tokens, steps, k + 1, j, stop, out)
+            if j >= stop or tokens.punct[j]:
+                return
+            j += 1
+        return
+    if i < stop and getattr(tokens, kind)[i] in values:
+        _step_ends(tokens, steps, k + 1, i + 1, stop, out)
+
+
+def _matches(tokens: _Tokens, lex: Lexicon, where: list[tuple[int, int]] | None = None) -> list[_Match]:
+    """Trigger, measure and meeting phrases in the text, or only in the given stretches of it."""
+    spans = [(0, tokens.n)] if where is None else [tokens.span(a, b) for a, b in where]
+    phrases = lex.phrase_index
+    idx, ends = tokens.idx, tokens.ends
+    found: list[_Match] = []
     for span in spans:
         if span is None:
             continue
-        for key, start, end in lex.matcher(span):
-            start, end = start + span.start, end + span.start
-            family, name = doc.vocab.strings[key].split(":", 1)
-            found.append(_Match(family, name, start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+        start, stop = span
+        seen: set[tuple[str, str, int, int]] = set()
+        for i in range(start, stop):
+            candidates = phrases.anywhere + (
+                phrases.lemma.get(tokens.lemma[i], ())
+                + phrases.lower.get(tokens.lower[i], ())
+                + phrases.cls.get(tokens.cls[i], ())
+            )
+            for family, name, steps in candidates:
+                out: set[int] = set()
+                _step_ends(tokens, steps, 0, i, stop, out)
+                for end in sorted(out):
+                    if end > i and (family, name, i, end) not in seen:
+                        seen.add((family, name, i, end))
+                        found.append(_Match(family, name, i, end, idx[i], ends[end - 1]))
     # a phrase inside a longer one of the same family gives way to it ("delta" inside "delta i projektet")
     kept = []
     for m in found:
@@ -399,15 +523,22 @@ def _matches(doc: Doc, lex: Lexicon, where: list[tuple[int, int]] | None = None)
     return kept
 
 
-def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
+@cache
+def _sentence_marks() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset((".", "!", "?")), lexicon().abbreviations
+
+
+def _sentences(tokens: _Tokens, text: str) -> list[tuple[int, int]]:
     """Sentences, further cut at paragraph breaks and at line breaks that end a line of a form or list."""
     cuts = {0, len(text)}
-    if len(doc) > 2:
-        array = doc.to_array([ORTH, LOWER, IDX])
-        ends = numpy.isin(array[1:-1, 0], [doc.vocab.strings.add(p) for p in (".", "!", "?")])
-        abbreviations = [doc.vocab.strings.add(a) for a in lexicon().abbreviations]
-        ends &= ~numpy.isin(array[:-2, 1], abbreviations)  # "ca. 40", "st."
-        cuts.update(int(offset) for offset in array[2:, 2][ends])
+    if tokens.n > 2:
+        marks, abbreviations = _sentence_marks()
+        words, lower, idx = tokens.words, tokens.lower, tokens.idx
+        cuts.update(
+            idx[i + 1]
+            for i in range(1, tokens.n - 1)
+            if words[i] in marks and lower[i - 1] not in abbreviations  # "ca. 40", "st."
+        )
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() < len(text) or m.start() == 0]
     previous: tuple[int, int] | None = None
     for start, end in lines:
@@ -454,96 +585,98 @@ def _token_at(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def _next_word(doc: Doc, i: int, limit: int) -> int | None:
-    while i < len(doc) and doc[i].idx < limit:
-        if not doc[i].is_space:
+def _next_word(tokens: _Tokens, i: int, limit: int) -> int | None:
+    n, idx, space = tokens.n, tokens.idx, tokens.space
+    while i < n and idx[i] < limit:
+        if not space[i]:
             return i
         i += 1
     return None
 
 
-def _may_count(doc: Doc, lex: Lexicon, cand: _Candidate) -> bool:
+def _may_count(tokens: _Tokens, lex: Lexicon, cand: _Candidate) -> bool:
     """Whether a number can be a figure at all: a year needs a counted noun, `en`/`ett` a person counted."""
     number = cand.number
     if number.kind != "article" and not number.year_like:
         return True
     i, seen = cand.last, 0
-    while i < len(doc) and seen < 4 and doc[i].idx < cand.sent[1]:
-        token = doc[i]
+    while i < tokens.n and seen < 4 and tokens.idx[i] < cand.sent[1]:
+        j = i
         i += 1
-        if token.is_space:
+        if tokens.space[j]:
             continue
-        noun = lex.noun(token.text)
+        word = tokens.words[j]
+        noun = lex.noun(word)
         if noun is not None:
             return number.kind == "article" or seen == 0
-        if seen == 0 and number.kind == "article" and lemma(token.text) in lex.stop_after:
+        if seen == 0 and number.kind == "article" and lemma(word) in lex.stop_after:
             return True  # "en har börjat studera"
-        if token.is_punct:
+        if tokens.punct[j]:
             return False
         seen += 1
     return False
 
 
-def _counted(doc: Doc, lex: Lexicon, cand: _Candidate, verbs: set[int]) -> None:
+def _counted(tokens: _Tokens, lex: Lexicon, cand: _Candidate, verbs: set[int]) -> None:
     """The noun a number counts: the first known noun after it, past a few adjectives; or `av dem`."""
     limit = cand.sent[1]
-    i = _next_word(doc, cand.last, limit)
+    i = _next_word(tokens, cand.last, limit)
     if i is None:
         return
-    if doc[i].lower_ in lex.partitive:
-        j = _next_word(doc, i + 1, limit)
+    if tokens.lower[i] in lex.partitive:
+        j = _next_word(tokens, i + 1, limit)
         skipped = False
-        while j is not None and doc[j].lower_ in lex.pronouns:
+        while j is not None and tokens.lower[j] in lex.pronouns:
             skipped = True
-            j = _next_word(doc, j + 1, limit)
-        if j is not None and (doc[j].is_digit or numbers.parse_word(doc[j].text) is not None):
-            j = _next_word(doc, j + 1, limit)  # "tre av fyra parter"
-        found = _search_noun(doc, lex, j, limit, verbs) if j is not None else None
+            j = _next_word(tokens, j + 1, limit)
+        if j is not None and (tokens.digit[j] or numbers.parse_word(tokens.words[j]) is not None):
+            j = _next_word(tokens, j + 1, limit)  # "tre av fyra parter"
+        found = _search_noun(tokens, lex, j, limit, verbs) if j is not None else None
         if found is not None and found[0] is not None:
             cand.noun, cand.noun_token = found
             return
         cand.pronoun = skipped
         return
-    found = _search_noun(doc, lex, i, limit, verbs)
+    found = _search_noun(tokens, lex, i, limit, verbs)
     if found is None:
         return
     noun, index = found
     cand.noun_token = index
-    cand.noun_end = doc[index].idx + len(doc[index])
+    cand.noun_end = tokens.ends[index]
     if noun is None:
-        cand.fallback_unit = lemma(doc[index].text)
+        cand.fallback_unit = lemma(tokens.words[index])
     else:
         cand.noun = noun
 
 
-def _is_modifier(lex: Lexicon, token: Token) -> bool:
+def _is_modifier(lex: Lexicon, lower: str) -> bool:
     """An adjective or adverb between a number and its noun: `lite`, `större`, `digitala`."""
-    lower = token.lower_
     return lower in lex.modifiers or (lower.endswith(lex.modifier_endings) and not lower.endswith(lex.noun_endings))
 
 
-def _search_noun(doc: Doc, lex: Lexicon, i: int, limit: int, verbs: set[int]) -> tuple[Noun | None, int] | None:
+def _search_noun(tokens: _Tokens, lex: Lexicon, i: int, limit: int, verbs: set[int]) -> tuple[Noun | None, int] | None:
     """The counted noun from token `i` on: a known noun, or `(None, index)` for an unknown noun."""
     modifiers = 0
-    while i < len(doc) and doc[i].idx < limit:
-        token = doc[i]
-        if token.is_space:
+    while i < tokens.n and tokens.idx[i] < limit:
+        if tokens.space[i]:
             i += 1
             continue
-        if token.is_punct or token.like_num or token.is_digit or not token.is_alpha:
+        if tokens.punct[i] or tokens.num[i] or tokens.digit[i] or not tokens.alpha[i]:
             return None
-        following = _next_word(doc, i + 1, limit)
+        word = tokens.words[i]
+        following = _next_word(tokens, i + 1, limit)
         if following is not None and lex.phrases:
-            phrase = lex.phrases.get(f"{lemma(token.text)} {lemma(doc[following].text)}")
+            phrase = lex.phrases.get(f"{lemma(word)} {lemma(tokens.words[following])}")
             if phrase is not None:
                 return Noun(phrase[0], phrase[1], phrase[2]), following
-        noun = lex.noun(token.text)
+        noun = lex.noun(word)
         if noun is not None:
             return noun, i
-        if token.lower_ in lex.stop_after or token.lemma_ in lex.stop_after:
+        lower = tokens.lower[i]
+        if lower in lex.stop_after or tokens.lemma[i] in lex.stop_after:
             return None
-        if not _is_modifier(lex, token):
-            if i in verbs or not token.text[:1].islower():
+        if not _is_modifier(lex, lower):
+            if i in verbs or not word[:1].islower():
                 return None  # a verb ("ett 40-tal deltog"), or a name
             return None, i  # a noun the rules do not know ("åtta brobyggare")
         modifiers += 1
@@ -553,21 +686,20 @@ def _search_noun(doc: Doc, lex: Lexicon, i: int, limit: int, verbs: set[int]) ->
     return None
 
 
-def _label_before(doc: Doc, lex: Lexicon, cand: _Candidate) -> None:
+def _label_before(tokens: _Tokens, lex: Lexicon, cand: _Candidate) -> None:
     """`Antal deltagare: 12`, `Kvinnor: 7`: a counted noun standing before the number as its label."""
     i = cand.lead - 1
     steps = 0
-    while i >= 0 and doc[i].idx >= cand.sent[0] and steps < 4:
-        token = doc[i]
-        if token.is_space:
+    while i >= 0 and tokens.idx[i] >= cand.sent[0] and steps < 4:
+        if tokens.space[i]:
             i -= 1
             continue
-        noun = lex.noun(token.text)
+        noun = lex.noun(tokens.words[i])
         if noun is not None:
             if steps:  # "deltagare: 12", "antalet deltagare var 12", not a noun just before a number
                 cand.noun, cand.label = noun, True
             return
-        if token.lower_ not in lex.label_glue:
+        if tokens.lower[i] not in lex.label_glue:
             return
         steps += 1
         i -= 1
@@ -584,36 +716,41 @@ def _distance(m: _Match, cand: _Candidate) -> int:
 _BARRIER = re.compile(r"[,;()–—]")
 
 
-def _effective(doc: Doc, lex: Lexicon, m: _Match, cand: _Candidate) -> str:
+def _effective(tokens: _Tokens, lex: Lexicon, m: _Match, cand: _Candidate) -> str:
     """A trigger's category; attending words without an event in the sentence speak of participation."""
     if m.family != "cat" or m.name != "attendance":
         return m.name
-    words = [t for t in doc[m.start : m.end] if not t.is_punct]
-    if not all(t.lemma_ in lex.event_dependent or t.lower_ in lex.event_dependent for t in words):
+    dependent = lex.event_dependent
+    if not all(
+        tokens.lemma[t] in dependent or tokens.lower[t] in dependent
+        for t in range(m.start, m.end)
+        if not tokens.punct[t]
+    ):
         return m.name
-    events = doc.user_data.setdefault("events", {})
+    events = tokens.events
     if cand.sent not in events:
-        events[cand.sent] = any(
-            t._.get(_CLASS) == f"{THINGS}:activities"
-            and t.lemma_ not in lex.not_events
-            and (lex.noun(t.text) is None or lex.noun(t.text).unit not in lex.not_events)
-            for t in doc.char_span(cand.sent[0], cand.sent[1], alignment_mode="expand") or []
+        span = tokens.span(cand.sent[0], cand.sent[1])
+        events[cand.sent] = span is not None and any(
+            tokens.cls[t] == f"{THINGS}:activities"
+            and tokens.lemma[t] not in lex.not_events
+            and (lex.noun(tokens.words[t]) is None or lex.noun(tokens.words[t]).unit not in lex.not_events)
+            for t in range(*span)
         )
     return m.name if events[cand.sent] else "participants"
 
 
 def _nearest(
-    doc: Doc, matches: list[_Match], cand: _Candidate, lex: Lexicon, family: str, names: tuple[str, ...]
+    tokens: _Tokens, matches: list[_Match], cand: _Candidate, lex: Lexicon, family: str, names: tuple[str, ...]
 ) -> tuple[_Match, str] | None:
     best = None
     best_key = None
-    text = doc.user_data["text"]
+    text = tokens.text
     for m in matches:
         if m.family != family:
             continue
         if m.start_char < cand.sent[0] or m.end_char > cand.sent[1]:
             continue
-        name = _effective(doc, lex, m, cand)
+        name = _effective(tokens, lex, m, cand)
         if name not in names:
             continue
         distance = _distance(m, cand)
@@ -628,37 +765,37 @@ def _nearest(
     return best
 
 
-def _measure(doc: Doc, matches: list[_Match], cand: _Candidate, lex: Lexicon) -> str | None:
+def _measure(tokens: _Tokens, matches: list[_Match], cand: _Candidate, lex: Lexicon) -> str | None:
     """Planned or actual: the nearest word that says so; for counts of people, also a verb in the past."""
-    strong = _nearest(doc, matches, cand, lex, "measure", ("planned", "actual"))
+    strong = _nearest(tokens, matches, cand, lex, "measure", ("planned", "actual"))
     if strong is not None:
         return strong[1]
-    return "weak" if _nearest(doc, matches, cand, lex, "measure", ("actual_weak",)) is not None else None
+    return "weak" if _nearest(tokens, matches, cand, lex, "measure", ("actual_weak",)) is not None else None
 
 
-def _is_base(doc: Doc, lex: Lexicon, cand: _Candidate) -> bool:
+def _is_base(tokens: _Tokens, lex: Lexicon, cand: _Candidate) -> bool:
     """`av de 71 deltagarna`: the group a share is taken from."""
     i = cand.lead - 1
     seen = 0
     while i >= 0 and seen < 3:
-        token = doc[i]
-        if token.is_space:
+        if tokens.space[i]:
             i -= 1
             continue
-        if token.lower_ in lex.base_before:
+        lower = tokens.lower[i]
+        if lower in lex.base_before:
             return True
-        if token.lower_ not in lex.pronouns:
+        if lower not in lex.pronouns:
             return False
         seen += 1
         i -= 1
     return False
 
 
-def _word_before(doc: Doc, cand: _Candidate) -> str | None:
+def _word_before(tokens: _Tokens, cand: _Candidate) -> str | None:
     i = cand.lead - 1
-    while i >= 0 and doc[i].is_space:
+    while i >= 0 and tokens.space[i]:
         i -= 1
-    return doc[i].lower_ if i >= 0 and doc[i].idx >= cand.sent[0] else None
+    return tokens.lower[i] if i >= 0 and tokens.idx[i] >= cand.sent[0] else None
 
 
 def _alone_on_line(text: str, number: Number) -> bool:
@@ -676,11 +813,11 @@ def _sentence(text: str, unit: tuple[int, int]) -> str:
     return " ".join(text[unit[0] : unit[1]].split())
 
 
-def _from_text(section: Section, doc: Doc, found: list[Number], lex: Lexicon) -> list[Figure]:
+def _from_text(section: Section, tokens: _Tokens, found: list[Number], lex: Lexicon) -> list[Figure]:
     text = section.text
-    units = _sentences(doc, text)
+    units = _sentences(tokens, text)
     unit_starts = [u[0] for u in units]
-    token_starts = doc.to_array(IDX).tolist() if len(doc) else []
+    token_starts = tokens.idx
     cands: list[_Candidate] = []
     for number in found:
         if number.core_end <= number.core_start:
@@ -689,11 +826,11 @@ def _from_text(section: Section, doc: Doc, found: list[Number], lex: Lexicon) ->
         first = _token_at(token_starts, number.core_start)
         last = bisect.bisect_left(token_starts, number.end)
         cands.append(_Candidate(number, lead, first, last, _sentence_of(units, unit_starts, number.core_start)))
-    cands = [c for c in cands if _may_count(doc, lex, c)]
+    cands = [c for c in cands if _may_count(tokens, lex, c)]
     sentences = sorted({c.sent for c in cands})
     for start, end in sentences:
-        _prepare(doc, bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end))
-    matches = _matches(doc, lex, sentences)
+        _prepare(tokens, bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end))
+    matches = _matches(tokens, lex, sentences)
     verbs = {i for m in matches for i in range(m.start, m.end)}
 
     for cand in cands:
@@ -704,9 +841,9 @@ def _from_text(section: Section, doc: Doc, found: list[Number], lex: Lexicon) ->
         if number.unit == "%":
             cand.category, cand.out_unit = "percent", "%"
             continue
-        _counted(doc, lex, cand, verbs)
+        _counted(tokens, lex, cand, verbs)
         if cand.noun is None and not cand.pronoun:
-            _label_before(doc, lex, cand)
+            _label_before(tokens, lex, cand)
 
     # "9 respektive 14 deltagande företag": the first number shares the second one's noun
     for cand, after in zip(cands, cands[1:], strict=False):
@@ -718,7 +855,7 @@ def _from_text(section: Section, doc: Doc, found: list[Number], lex: Lexicon) ->
 
     prior: list[_Candidate] = []
     for cand in cands:
-        _classify(doc, lex, matches, cand, prior, text)
+        _classify(tokens, lex, matches, cand, prior, text)
         if cand.category and not cand.drop:
             prior.append(cand)
 
@@ -756,15 +893,15 @@ def _resolve_measure(cand: _Candidate) -> str | None:
 
 
 def _classify(
-    doc: Doc, lex: Lexicon, matches: list[_Match], cand: _Candidate, prior: list[_Candidate], text: str
+    tokens: _Tokens, lex: Lexicon, matches: list[_Match], cand: _Candidate, prior: list[_Candidate], text: str
 ) -> None:
     """Decide a number's category, unit, measure and gender, or drop it."""
     number = cand.number
-    cand.measure = _measure(doc, matches, cand, lex)
+    cand.measure = _measure(tokens, matches, cand, lex)
     if cand.category in ("money", "percent"):
         return
     noun = cand.noun
-    first_word = _next_word(doc, cand.last, cand.sent[1])
+    first_word = _next_word(tokens, cand.last, cand.sent[1])
     if number.year_like and (noun is None or cand.noun_token != first_word):
         cand.drop = True  # "under 2016", "2021 ska"
         return
@@ -780,22 +917,22 @@ def _classify(
     if noun is not None and (noun.unit in lex.durations or (noun.category == "other" and noun.head in lex.durations)):
         cand.drop = True  # "ca 1 år och 6 månader"
         return
-    word_before = _word_before(doc, cand)
+    word_before = _word_before(tokens, cand)
     trigger = None
-    if not _is_base(doc, lex, cand) and (noun is None or noun.kind == PEOPLE):
-        found = _nearest(doc, matches, cand, lex, "cat", lex.trigger_order)
+    if not _is_base(tokens, lex, cand) and (noun is None or noun.kind == PEOPLE):
+        found = _nearest(tokens, matches, cand, lex, "cat", lex.trigger_order)
         trigger = found[1] if found else None
     if noun is not None:
         cand.gender = lex.gender.get(noun.unit) if noun.kind == PEOPLE else None
         cand.out_unit = lex.unit_of(noun)
         cand.category = noun.category if noun.kind == THINGS else (trigger or noun.category)
-        if noun.kind == PEOPLE and not trigger and _population(doc, lex, cand):
+        if noun.kind == PEOPLE and not trigger and _population(tokens, lex, cand):
             cand.category = "other"  # "drygt 600 unga vuxna i länet"
     elif cand.fallback_unit is not None:
         cand.category, cand.out_unit = "other", cand.fallback_unit
     elif trigger is not None:
         cand.category, cand.out_unit = trigger, "person"
-    elif cand.measure in ("planned", "actual") and _count_label(doc, lex, cand):
+    elif cand.measure in ("planned", "actual") and _count_label(tokens, lex, cand):
         cand.category, cand.out_unit = lex.table_default, "person"  # "Faktiskt antal: 31"
 
     # a count that belongs to the one before: "varav 7 kvinnor", "tre av dem", "…, 43 kvinnor och 28 män",
@@ -806,7 +943,7 @@ def _classify(
     if head is not None and head.category not in (None, "money", "percent"):
         same_sentence = head.sent == cand.sent
         gender_part = cand.gender is not None and head.gender is None and head.category in PEOPLE_CATEGORIES
-        elliptic = noun is None and cand.category is None and not _is_base(doc, lex, cand)
+        elliptic = noun is None and cand.category is None and not _is_base(tokens, lex, cand)
         if (
             (word_before in lex.breakdown and same_sentence)
             or cand.pronoun
@@ -821,7 +958,7 @@ def _classify(
     if cand.pronoun and cand.category is None:
         cand.category = "other"
 
-    if number.kind == "article" and not _article_counts(doc, lex, cand, word_before, trigger):
+    if number.kind == "article" and not _article_counts(tokens, lex, cand, word_before, trigger):
         cand.drop = True
         return
     if cand.category is None:
@@ -831,7 +968,9 @@ def _classify(
             cand.drop = True  # a number word that counts nothing named
 
 
-def _article_counts(doc: Doc, lex: Lexicon, cand: _Candidate, word_before: str | None, trigger: str | None) -> bool:
+def _article_counts(
+    tokens: _Tokens, lex: Lexicon, cand: _Candidate, word_before: str | None, trigger: str | None
+) -> bool:
     """`en`/`ett` is the number one after `endast`, or when a person is counted ("en deltagare har fått arbete")."""
     noun = cand.noun
     if noun is not None and (word_before in lex.article_before or cand.number.approx):
@@ -840,33 +979,34 @@ def _article_counts(doc: Doc, lex: Lexicon, cand: _Candidate, word_before: str |
         return False
     if noun is not None:
         return noun.kind == PEOPLE
-    following = _next_word(doc, cand.last, cand.sent[1])  # "en har börjat studera"
-    return cand.fallback_unit is None and following is not None and doc[following].lemma_ in lex.stop_after
+    following = _next_word(tokens, cand.last, cand.sent[1])  # "en har börjat studera"
+    return cand.fallback_unit is None and following is not None and tokens.lemma[following] in lex.stop_after
 
 
-def _population(doc: Doc, lex: Lexicon, cand: _Candidate) -> bool:
+def _population(tokens: _Tokens, lex: Lexicon, cand: _Candidate) -> bool:
     if cand.noun_token is None:
         return False
     words = []
     i = cand.noun_token + 1
-    while i < len(doc) and len(words) < 3 and doc[i].idx < cand.sent[1]:
-        if not doc[i].is_space:
-            words.append(doc[i].lower_)
+    while i < tokens.n and len(words) < 3 and tokens.idx[i] < cand.sent[1]:
+        if not tokens.space[i]:
+            words.append(tokens.lower[i])
         i += 1
     return any(" ".join(words[:n]) in lex.population_after for n in (1, 2, 3))
 
 
-def _count_label(doc: Doc, lex: Lexicon, cand: _Candidate) -> bool:
+def _count_label(tokens: _Tokens, lex: Lexicon, cand: _Candidate) -> bool:
     """A label before the number that says it is a count: "Faktiskt antal: 31"."""
     i, steps = cand.lead - 1, 0
-    while i >= 0 and doc[i].idx >= cand.sent[0] and steps < 4:
-        token = doc[i]
+    while i >= 0 and tokens.idx[i] >= cand.sent[0] and steps < 4:
+        j = i
         i -= 1
-        if token.is_space:
+        if tokens.space[j]:
             continue
-        if token.lower_ in lex.count_labels:
+        lower = tokens.lower[j]
+        if lower in lex.count_labels:
             return True
-        if token.lower_ not in lex.label_glue and lex.label(token.text) is None:
+        if lower not in lex.label_glue and lex.label(tokens.words[j]) is None:
             return False
         steps += 1
     return False
@@ -884,7 +1024,7 @@ def extract(section: Section) -> list[Figure]:
     line_figures, used = tables.from_lines(section, found, lex)
     figures.extend(line_figures)
     found = [n for n in found if id(n) not in used]
-    doc = _doc(text)
-    figures.extend(_from_text(section, doc, found, lex))
+    if found:  # no number left for the text: nothing to tokenise
+        figures.extend(_from_text(section, _Tokens(text), found, lex))
     figures.sort(key=lambda f: f.char_start)
     return figures

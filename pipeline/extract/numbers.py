@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from re import _constants as _sre  # the parsed form of a pattern: which ones cannot match without a digit
+from re import _parser as _sre_parse
 
 from pipeline import rules
 
@@ -20,6 +22,10 @@ RULES = "figures_numbers.yml"
 
 _SPACE = "[ \t\u00a0\u202f]"
 _DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d+(?:,\d+)?(?![\d])"
+_ANY_DIGIT = re.compile(r"\d")
+_GROUPING = re.compile(r"[ \u00a0\u202f]")
+_RANGE_DASH = re.compile(rf"{_SPACE}*[-–—]{_SPACE}*(?=[\w])")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 @dataclass
@@ -66,6 +72,8 @@ class NumberRules:
     and_re: re.Pattern[str]
     ett_re: re.Pattern[str]
     not_figures: tuple[re.Pattern[str], ...]
+    # what a text must hold for each of `not_figures` to match in it: a digit (None) or one of some characters
+    not_figures_need: tuple[tuple[frozenset[str] | None, ...], ...]
 
 
 def _alternation(words: list[str]) -> str:
@@ -157,7 +165,56 @@ def number_rules() -> NumberRules:
         and_re=re.compile(rf"^\s+{re.escape(between[1])}\s+$", re.IGNORECASE),
         ett_re=re.compile(r"(?:^|(?<=[\s(]))ett\s+$", re.IGNORECASE),
         not_figures=tuple(not_figures),
+        not_figures_need=tuple(tuple(_required(_sre_parse.parse(p.pattern, p.flags))) for p in not_figures),
     )
+
+
+def _is_digit_set(items: list) -> bool:
+    """A character class (`[...]` or `\\d`) whose every member is a digit."""
+    for op, arg in items:
+        if op is _sre.CATEGORY and arg is _sre.CATEGORY_DIGIT:
+            continue
+        if op is _sre.LITERAL and chr(arg).isdecimal():
+            continue
+        if op is _sre.RANGE and ord("0") <= arg[0] <= arg[1] <= ord("9"):
+            continue
+        return False
+    return bool(items)
+
+
+def _caseless(char: str) -> bool:
+    """A character that is neither letter nor digit and matches only itself, case-insensitive or not."""
+    return not char.isalnum() and char.lower() == char == char.upper() and char.casefold() == char
+
+
+def _required(items) -> set[frozenset[str] | None]:
+    """What every match of a parsed pattern holds: a digit (None), or one of a set of characters.
+
+    Told only where it is sure; a pattern it can say nothing of gives an empty set, and is always run.
+    """
+    found: set[frozenset[str] | None] = set()
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            char = chr(arg)
+            if char.isdecimal():
+                found.add(None)
+            elif _caseless(char):
+                found.add(frozenset(char))
+        elif op is _sre.IN:
+            if _is_digit_set(arg):
+                found.add(None)
+            elif arg and all(o is _sre.LITERAL and _caseless(chr(a)) for o, a in arg):
+                found.add(frozenset(chr(a) for _, a in arg))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            if arg[0] >= 1:
+                found |= _required(arg[2])
+        elif op is _sre.SUBPATTERN:
+            found |= _required(arg[3])
+        elif op is _sre.ATOMIC_GROUP:
+            found |= _required(arg)
+        elif op is _sre.BRANCH:
+            found |= set.intersection(*(_required(branch) for branch in arg[1]))
+    return found
 
 
 def parse_word(word: str, nr: NumberRules | None = None) -> int | None:
@@ -199,7 +256,7 @@ def parse_word(word: str, nr: NumberRules | None = None) -> int | None:
 
 
 def _digits(text: str) -> float:
-    return float(re.sub(r"[ \u00a0\u202f]", "", text).replace(",", "."))
+    return float(_GROUPING.sub("", text).replace(",", "."))
 
 
 def _value(text: str, nr: NumberRules) -> tuple[float, str] | None:
@@ -214,8 +271,20 @@ def _value(text: str, nr: NumberRules) -> tuple[float, str] | None:
 
 def _blocked(nr: NumberRules, text: str) -> list[tuple[int, int]]:
     spans = []
-    for pattern in nr.not_figures:
-        spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+    present = {None: _ANY_DIGIT.search(text) is not None}  # a digit, and the characters looked for so far
+    for pattern, need in zip(nr.not_figures, nr.not_figures_need, strict=True):
+        runs = True
+        for chars in need:
+            found = present.get(chars)
+            if found is None:
+                found = present[chars] = any(c in text for c in chars)
+            if not found:
+                runs = False  # it cannot match here
+                break
+        if runs:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    spans.append(m.span())
     return spans
 
 
@@ -225,7 +294,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _split_range(core: str) -> tuple[str, str | None]:
     """A candidate's first number and, for a range (`10–15`), its second."""
-    match = re.search(rf"{_SPACE}*[-–—]{_SPACE}*(?=[\w])", core)
+    match = _RANGE_DASH.search(core)
     if match and match.start() > 0:
         return core[: match.start()], core[match.end() :]
     return core, None
@@ -291,7 +360,7 @@ def _read(text: str, core: str, start: int, end: int, nr: NumberRules) -> Number
             kind = "word"
     if kind == "article" and tal:
         kind = "word"
-    plain_digits = kind == "digits" and re.fullmatch(r"\d{4}", first) is not None and value_max is None
+    plain_digits = kind == "digits" and _FOUR_DIGITS.fullmatch(first) is not None and value_max is None
     number = Number(start, end, start, end, value, value_max, approx=tal, kind=kind)
     if tal:
         before = nr.ett_re.search(text[max(0, start - 8) : start])
