@@ -87,7 +87,7 @@ def _ner(statistical: bool) -> Language:
 
     nlp = spacy.blank("sv")
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
+    ruler = nlp.add_pipe("rapportextrakt_ruler", name="entity_ruler", config={"validate": True})
     ruler.add_patterns(entities.ruler_patterns())
     nlp.add_pipe("rapportextrakt_names", config={"clear": statistical})
     if statistical:

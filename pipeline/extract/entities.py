@@ -24,11 +24,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.pipeline import EntityRuler
+from spacy.pipeline.entityruler import entity_ruler_score
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
 
 from pipeline import rules
 from pipeline.model import Entity, Section
@@ -214,63 +219,145 @@ class _Candidate:
     priority: int
 
 
+_CACHE_LIMIT = 200_000  # words remembered per process (a full cache is no longer added to)
+_SWEDISH = frozenset("åäöÅÄÖ")
+_FOLDED: dict[str, str] = {}
+
+
 def fold(word: str) -> str:
     """`Irène` -> `Irene`, `Aïsha` -> `Aisha`: accents dropped, Swedish å, ä, ö kept."""
-    out = []
-    for char in word:
-        if char in "åäöÅÄÖ":
-            out.append(char)
-        else:
-            out.extend(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-    return "".join(out)
+    folded = _FOLDED.get(word)
+    if folded is not None:
+        return folded
+    if word.isascii() or _SWEDISH.issuperset(c for c in word if not c.isascii()):
+        folded = word  # nothing to drop
+    else:
+        out = []
+        for char in word:
+            if char in _SWEDISH:
+                out.append(char)
+            else:
+                out.extend(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        folded = "".join(out)
+    if len(_FOLDED) < _CACHE_LIMIT:
+        _FOLDED[word] = folded
+    return folded
 
 
-class _Reader:
-    """The rules applied to one `Doc`."""
+class _Word:
+    """What the rules ask of one word, worked out once per process (`_Lexicon`).
 
-    def __init__(self, doc: Doc, r: EntityRules):
-        self.doc = doc
+    The flags depend only on the word's text and its spaCy lexeme, so every token of the word shares them.
+    """
+
+    __slots__ = (
+        "text",
+        "lower",
+        "is_space",
+        "is_punct",
+        "name",
+        "first_name",
+        "first_cap",
+        "known",
+        "common",
+        "acronym",
+        "acronym_or_upper",
+        "stop",
+        "opener",
+        "colon",
+        "particle",
+        "org_head",
+        "person_cue",
+        "org_cue",
+        "loc_cue",
+        "head_word",
+        "lower_head",
+        "head_suffix",
+        "compound",
+        "ordinary",
+        "place_like",
+        "loc_suffix",
+    )
+
+
+class _Lexicon:
+    """The word-level tests of one set of rules, each worked out once per word (keyed by the lexeme's orth id)."""
+
+    def __init__(self, r: EntityRules):
         self.r = r
-        self.n = len(doc)
-        self.line_start = [self._is_line_start(i) for i in range(self.n)]
-        self.initial = [self._is_initial(i) for i in range(self.n)]
-        self.gazetteer_cover: list[str | None] = [None] * self.n
-        self.person_start = [False] * self.n
+        self.words: dict[int, _Word] = {}
+        self._first_names: dict[str, bool] = {}
+        self._heads = frozenset(r.org_heads)
+        self._head_words = frozenset(r.org_heads) | frozenset(r.org_head_suffixes)
+        long_heads: dict[int, set[str]] = {}
+        for head in r.org_heads:
+            if len(head) >= 5:
+                long_heads.setdefault(len(head), set()).add(head)
+        self._long_heads = tuple((size, frozenset(heads)) for size, heads in sorted(long_heads.items()))
+        suffix_forms: dict[int, set[str]] = {}
+        for suffix in r.org_head_suffixes:
+            for form in (suffix, suffix + "s"):
+                suffix_forms.setdefault(len(form), set()).add(form)
+        self._suffix_forms = tuple((size, frozenset(forms)) for size, forms in sorted(suffix_forms.items()))
 
-    def _is_line_start(self, i: int) -> bool:
-        """A token that starts a sentence or a line, or follows a tab."""
-        if i == 0:
-            return True
-        previous = self.doc[i - 1]
-        return bool(
-            self.doc[i].is_sent_start
-            or previous.is_space
-            or "\n" in previous.whitespace_
-            or "\t" in previous.whitespace_
+    def word(self, orth: int, vocab) -> _Word:
+        """The `_Word` of a lexeme (looked up in `vocab` the first time)."""
+        word = self.words.get(orth)
+        if word is None:
+            word = self._make(vocab[orth])
+            if len(self.words) < _CACHE_LIMIT:
+                self.words[orth] = word
+        return word
+
+    def _make(self, lexeme) -> _Word:
+        r = self.r
+        text = lexeme.orth_
+        lower = lexeme.lower_
+        w = _Word()
+        w.text = text
+        w.lower = lower
+        w.is_space = lexeme.is_space
+        w.is_punct = lexeme.is_punct
+        w.stop = text in r.stop_words
+        w.name = bool(text[:1].isupper() and _NAME_WORD.match(text) and not w.stop and not lexeme.like_num)
+        w.first_name = self.is_first_name(text)
+        w.first_cap = w.first_name and text[:1].isupper()
+        w.known = text in r.names or w.first_name
+        w.common = is_common_word(text)
+        w.acronym = bool(_ACRONYM.match(text))
+        w.acronym_or_upper = w.acronym or lexeme.is_upper
+        w.opener = text in _OPENERS
+        w.colon = text == ":"
+        w.particle = text in r.particles
+        w.org_head = text in self._heads
+        w.person_cue = text in r.person_cues
+        w.org_cue = lower in r.org_cues
+        w.loc_cue = lower in r.loc_cues
+        w.head_word = lower in self._head_words
+        w.lower_head = text.islower() and self._is_head(text)
+        w.head_suffix = self.has_head_suffix(text)
+        w.compound = w.name and not w.acronym and text not in r.names and w.head_suffix
+        w.ordinary = w.stop or w.org_cue or (not w.known and w.common)
+        base = lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
+        w.place_like = any(
+            form.endswith(suffix) and len(form) > len(suffix) + 1
+            for form in {lower, base}
+            for suffix in r.place_suffixes
         )
-
-    def _is_initial(self, i: int) -> bool:
-        """A token whose capital says nothing: at a sentence or line start, or after `:`, `(`, a quote, a dash."""
-        return self.line_start[i] or self.doc[i - 1].text in _OPENERS
-
-    def joined(self, i: int) -> bool:
-        """Whether token `i` continues the name that token `i - 1` belongs to (no break, label or line between)."""
-        if i <= 0 or i >= self.n or self.line_start[i]:
-            return False
-        return not (i + 1 < self.n and self.doc[i + 1].text == ":")
-
-    def is_name_word(self, token: Token) -> bool:
-        text = token.text
-        return bool(
-            text[:1].isupper() and _NAME_WORD.match(text) and text not in self.r.stop_words and not token.like_num
-        )
+        w.loc_suffix = lower.endswith(r.loc_suffixes)
+        return w
 
     def is_first_name(self, text: str) -> bool:
-        names = self.r.first_names
-        if text in names or fold(text) in names:
-            return True
-        parts = text.split("-")
-        return len(parts) > 1 and all(p in names or fold(p) in names for p in parts)
+        known = self._first_names.get(text)
+        if known is None:
+            names = self.r.first_names
+            known = text in names or fold(text) in names
+            if not known:
+                parts = text.split("-")
+                known = len(parts) > 1 and all(p in names or fold(p) in names for p in parts)
+            if len(self._first_names) < _CACHE_LIMIT:
+                self._first_names[text] = known
+        return known
 
     def looks_like_surname(self, text: str) -> bool:
         lower = text.lower()
@@ -278,13 +365,76 @@ class _Reader:
             lower = lower[:-1]
         return any(part.endswith(self.r.surname_suffixes) for part in lower.split("-") if len(part) > 3)
 
-    def is_known(self, text: str) -> bool:
-        return text in self.r.names or self.is_first_name(text)
+    def _is_head(self, text: str) -> bool:
+        """`folkhögskola`, `kommuns`, `naturbruksgymnasium`: a lower-case word that names a kind of organisation."""
+        if text in self._heads or (text.endswith("s") and text[:-1] in self._heads):
+            return True
+        if not text.islower():
+            return False
+        stem = text[:-1] if text.endswith("s") else text
+        return any(len(stem) >= size + 3 and stem[-size:] in heads for size, heads in self._long_heads)
 
-    def is_head_word(self, token: Token) -> bool:
-        """`Kooperativet`, `Föreningen`: a word that names the kind of organisation, starting its name."""
-        lower = token.lower_
-        return lower in self.r.org_heads or lower in self.r.org_head_suffixes
+    def has_head_suffix(self, text: str, min_stem: int = 3) -> bool:
+        lower = text.lower()
+        return any(len(lower) >= size + min_stem and lower[-size:] in forms for size, forms in self._suffix_forms)
+
+
+_LEXICONS: list[_Lexicon] = []
+
+
+def _lexicon(r: EntityRules) -> _Lexicon:
+    """The `_Lexicon` of `r`, kept for the rules last asked for (normally `entity_rules()`, loaded once)."""
+    if not _LEXICONS or _LEXICONS[0].r is not r:
+        _LEXICONS[:] = [_Lexicon(r)]
+    return _LEXICONS[0]
+
+
+class _Reader:
+    """The rules applied to one `Doc`.
+
+    The tokens' words (`_Word`) and the per-token facts the rules ask again and again (line starts, initial
+    capitals, name words, joins) are read once into lists; the rules then work on indices.
+    """
+
+    def __init__(self, doc: Doc, r: EntityRules):
+        self.doc = doc
+        self.r = r
+        self.lex = lex = _lexicon(r)
+        n = self.n = len(doc)
+        rows = doc.to_array([ORTH, SENT_START, IDX]).tolist() if n else []
+        known = lex.words
+        vocab = doc.vocab
+        words = [known.get(row[0]) or lex.word(row[0], vocab) for row in rows]
+        self.words = words
+        self.texts = [w.text for w in words]
+        self.idx = [row[2] for row in rows]
+        self.name = [w.name for w in words]
+        # A token that starts a sentence or a line (spaCy keeps line breaks as space tokens; a token's own
+        # whitespace is at most one space).
+        line_start = [True] * n
+        for i in range(1, n):
+            line_start[i] = rows[i][1] == 1 or words[i - 1].is_space
+        self.line_start = line_start
+        # A token whose capital says nothing: at a sentence or line start, or after `:`, `(`, a quote, a dash.
+        self.initial = [line_start[i] or (i > 0 and words[i - 1].opener) for i in range(n)]
+        # Whether token `i` continues the name that token `i - 1` belongs to (no break, label or line between);
+        # one more entry (False) for the end of the doc.
+        joined = [False] * (n + 1)
+        for i in range(1, n):
+            joined[i] = not line_start[i] and not (i + 1 < n and words[i + 1].colon)
+        self._joined = joined
+        self.gazetteer_cover: list[str | None] = [None] * n
+        self.person_start = [False] * n
+
+    def joined(self, i: int) -> bool:
+        """Whether token `i` continues the name that token `i - 1` belongs to (no break, label or line between)."""
+        return 0 < i < self.n and self._joined[i]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens `start` to `end` (as `doc[start:end].text`)."""
+        if end <= start:
+            return ""
+        return self.doc.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
 
     # normalisation
 
@@ -292,8 +442,7 @@ class _Reader:
         """Whether the token after a name reads as something the name owns (so a final `s` is a genitive)."""
         if end >= self.n:
             return False
-        following = self.doc[end]
-        text = following.text
+        text = self.texts[end]
         return text.isalpha() and text.islower() and text not in self.r.not_possessed
 
     def strip_genitive(self, text: str, end: int, label: str) -> str:
@@ -315,27 +464,21 @@ class _Reader:
         return text
 
     def normalized(self, start: int, end: int, label: str) -> str:
-        text = self.doc[start:end].text
+        text = self.span_text(start, end)
         known = self.r.names.get(text)
         if known is not None and known[0] == label:
             return known[1]
         return self.strip_genitive(text, end, label)
 
-    def _ordinary_initial(self, token: Token) -> bool:
-        """A first word that is an ordinary word, so its capital only marks the start of a sentence."""
-        text = token.text
-        if text in self.r.stop_words or token.lower_ in self.r.org_cues:
-            return True
-        return not self.is_known(text) and is_common_word(text)
-
     def trim_start(self, start: int, end: int, dictionary: bool = True) -> int:
         """Drop leading words whose capital says nothing (`Projektet`, `Denna`); keep `Kooperativet Bryggan`."""
-        while start < end - 1 and self.initial[start]:
-            token = self.doc[start]
-            if self.is_head_word(token) and self.is_name_word(self.doc[start + 1]):
+        initial, words = self.initial, self.words
+        while start < end - 1 and initial[start]:
+            word = words[start]
+            if word.head_word and self.name[start + 1]:
                 break
-            meaningless = token.text in self.r.stop_words or token.lower_ in self.r.org_cues
-            if not (meaningless or (dictionary and self._ordinary_initial(token))):
+            meaningless = word.stop or word.org_cue
+            if not (meaningless or (dictionary and word.ordinary)):
                 break
             start += 1
         return start
@@ -344,107 +487,86 @@ class _Reader:
 
     def from_ruler(self) -> list[_Candidate]:
         out = []
+        texts, joined, stop_words = self.texts, self._joined, self.r.stop_words
         for ent in self.doc.ents:
             start, end = ent.start, ent.end
-            if ent.ent_id_:
-                if end - start == 1 and ent.text in self.r.ambiguous and self.initial[start]:
+            label = ent.label_
+            normalized = ent.ent_id_
+            if normalized:
+                if end - start == 1 and texts[start] in self.r.ambiguous and self.initial[start]:
                     continue
                 for i in range(start, end):
-                    self.gazetteer_cover[i] = ent.label_
-                normalized = ent.ent_id_
-                if ent.label_ == "ORG" and ent.text.endswith("s") and self._extends_with_head(end):
+                    self.gazetteer_cover[i] = label
+                if label == "ORG" and texts[end - 1].endswith("s") and self._extends_with_head(end):
                     end += 1
-                out.append(_Candidate(start, end, ent.label_, normalized, 3))
+                out.append(_Candidate(start, end, label, normalized, 3))
                 continue
             cut = start + 1
-            while cut < end and self.joined(cut) and self.doc[cut].text not in self.r.stop_words:
+            while cut < end and joined[cut] and texts[cut] not in stop_words:
                 cut += 1
             end = cut
             start = self.trim_start(start, end, dictionary=False)
-            if not (end - start == 1 and self.doc[start].text in self.r.stop_words):
-                out.append(_Candidate(start, end, ent.label_, self.normalized(start, end, ent.label_), 2))
+            if not (end - start == 1 and texts[start] in stop_words):
+                out.append(_Candidate(start, end, label, self.normalized(start, end, label), 2))
         return out
 
     def _extends_with_head(self, end: int) -> bool:
         """`Tanums kommuns fritidsförvaltning`: a lower-case administration after an organisation's genitive."""
-        if end >= self.n or not self.joined(end):
+        if not self.joined(end):
             return False
-        word = self.doc[end].text
-        return word.isalpha() and word.islower() and self._has_head_suffix(word, min_stem=3)
+        word = self.words[end]
+        return word.text.isalpha() and word.text.islower() and word.head_suffix
 
     def persons(self) -> list[_Candidate]:
         out = []
-        doc, r = self.doc, self.r
-        for i in range(self.n):
-            token = doc[i]
-            by_first_name = self.is_first_name(token.text) and token.text[:1].isupper()
-            by_cue = token.text in r.person_cues and i + 1 < self.n and self.joined(i + 1)
-            if not (by_first_name or by_cue):
+        r, n, words, name, joined = self.r, self.n, self.words, self.name, self._joined
+        cover = self.gazetteer_cover
+        for i in range(n):
+            token = words[i]
+            by_first_name = token.first_cap
+            if not (by_first_name or (token.person_cue and i + 1 < n and joined[i + 1])):
                 continue
             start = i if by_first_name else i + 1
-            if not self.is_name_word(doc[start]):
+            if not name[start]:
                 continue
             end = start + 1
-            while end < self.n and end - start < 4 and self.joined(end):
-                word = doc[end]
-                if word.text in r.particles and end + 1 < self.n and self.is_name_word(doc[end + 1]):
+            while end < n and end - start < 4 and joined[end]:
+                word = words[end]
+                if word.particle and end + 1 < n and name[end + 1]:
                     end += 2
                     continue
-                if not self.is_name_word(word) or _ACRONYM.match(word.text) or word.text in r.org_heads:
+                if not word.name or word.acronym or word.org_head:
                     break
-                if (
-                    end - start >= 2
-                    and self.is_first_name(word.text)
-                    and self.joined(end + 1)
-                    and self.is_name_word(doc[end + 1])
-                ):
+                if end - start >= 2 and word.first_name and joined[end + 1] and name[end + 1]:
                     break  # a second person starts: "Malin Persson Sven-Erik Månsson"
-                if end - start >= 2 and self.gazetteer_cover[end] == "LOC" and word.text not in r.ambiguous:
+                if end - start >= 2 and cover[end] == "LOC" and word.text not in r.ambiguous:
                     break  # "Edward Bloms Stockholm"
                 end += 1
             if end - start < 2:
                 continue
-            if all(self.gazetteer_cover[k] for k in range(start, end)):
+            if all(cover[start:end]):
                 continue
-            out.append(_Candidate(start, end, "PER", self.strip_genitive(doc[start:end].text, end, "PER"), 4))
+            out.append(_Candidate(start, end, "PER", self.strip_genitive(self.span_text(start, end), end, "PER"), 4))
             self.person_start[start] = True
         return out
-
-    def _is_head(self, token: Token) -> bool:
-        text = token.text
-        if text in self.r.org_heads or (text.endswith("s") and text[:-1] in self.r.org_heads):
-            return True
-        if not text.islower():
-            return False
-        stem = text[:-1] if text.endswith("s") else text
-        return any(stem.endswith(head) and len(stem) >= len(head) + 3 for head in self.r.org_heads if len(head) >= 5)
 
     def head_orgs(self) -> list[_Candidate]:
         """Capitalised name words and a lower-case head: `Eskilstuna folkhögskola`, `Dingle naturbruksgymnasium`."""
         out = []
+        words, name, joined = self.words, self.name, self._joined
         for h in range(1, self.n):
-            head = self.doc[h]
-            if not head.text.islower() or not self._is_head(head) or not self.joined(h):
+            if not words[h].lower_head or not joined[h]:
                 continue
             start = h
-            while start > 0 and self.is_name_word(self.doc[start - 1]) and self.joined(start):
+            while start > 0 and name[start - 1] and joined[start]:
                 start -= 1
             start = self.trim_start(start, h)
-            if start == h or self.initial[start] and self._ordinary_initial(self.doc[start]):
+            if start == h or self.initial[start] and words[start].ordinary:
                 continue
-            name = self.doc[start:h].text
-            if self.r.names.get(name, ("", ""))[0] == "ORG":
+            if self.r.names.get(self.span_text(start, h), ("", ""))[0] == "ORG":
                 continue
             out.append(_Candidate(start, h + 1, "ORG", self.normalized(start, h + 1, "ORG"), 3))
         return out
-
-    def _has_head_suffix(self, text: str, min_stem: int = 3) -> bool:
-        lower = text.lower()
-        for suffix in self.r.org_head_suffixes:
-            for form in (suffix, suffix + "s"):
-                if lower.endswith(form) and len(lower) >= len(form) + min_stem:
-                    return True
-        return False
 
     def compound_orgs(self) -> list[_Candidate]:
         """A capitalised compound with an organisation's ending inside a sentence: `Näringslivsenheten`.
@@ -452,20 +574,19 @@ class _Reader:
         `Arbetsmarknadsenheten i Borlänge`: an administration followed by `i` and a known place takes the place along.
         """
         out = []
-        for i in range(self.n):
-            token = self.doc[i]
-            if self.initial[i] or not self.is_name_word(token) or _ACRONYM.match(token.text):
-                continue
-            if token.text in self.r.names or not self._has_head_suffix(token.text):
+        n, words, texts, joined, initial = self.n, self.words, self.texts, self._joined, self.initial
+        for i in range(n):
+            token = words[i]
+            if not token.compound or initial[i]:
                 continue
             end = i + 1
             if (
-                end + 1 < self.n
-                and self.doc[end].text == "i"
-                and self.joined(end)
-                and self.joined(end + 1)
-                and self.r.names.get(self.doc[end + 1].text, ("", ""))[0] == "LOC"
-                and token.lower_.endswith(("enheten", "förvaltningen", "avdelningen"))
+                end + 1 < n
+                and texts[end] == "i"
+                and joined[end]
+                and joined[end + 1]
+                and self.r.names.get(texts[end + 1], ("", ""))[0] == "LOC"
+                and token.lower.endswith(("enheten", "förvaltningen", "avdelningen"))
             ):
                 end += 2
             out.append(_Candidate(i, end, "ORG", self.normalized(i, end, "ORG"), 2))
@@ -474,11 +595,12 @@ class _Reader:
     def cue_orgs(self) -> list[_Candidate]:
         """A single unknown capitalised name after an organisation cue: `företaget Fixeria`."""
         out = []
+        words, joined = self.words, self._joined
         for i in range(1, self.n):
-            token = self.doc[i]
-            if self.doc[i - 1].lower_ not in self.r.org_cues or not self.is_name_word(token) or not self.joined(i):
+            token = words[i]
+            if not words[i - 1].org_cue or not token.name or not joined[i]:
                 continue
-            if _ACRONYM.match(token.text) or self.is_known(token.text) or is_common_word(token.text):
+            if token.acronym or token.known or token.common:
                 continue
             out.append(_Candidate(i, i + 1, "ORG", self.normalized(i, i + 1, "ORG"), 1))
         return out
@@ -486,26 +608,20 @@ class _Reader:
     def cue_places(self) -> list[_Candidate]:
         """A single capitalised word after a place cue that looks like a place: `i Tanumshede`, `i Handen.`"""
         out = []
-        for i in range(1, self.n):
-            token = self.doc[i]
-            if self.doc[i - 1].lower_ not in self.r.loc_cues or self.initial[i] or not self.is_name_word(token):
+        n, words, name, joined, initial = self.n, self.words, self.name, self._joined, self.initial
+        for i in range(1, n):
+            token = words[i]
+            if not words[i - 1].loc_cue or initial[i] or not token.name:
                 continue
-            if i + 1 < self.n and self.is_name_word(self.doc[i + 1]) and self.joined(i + 1):
+            if i + 1 < n and name[i + 1] and joined[i + 1]:
                 continue  # part of a longer name
-            text = token.text
-            if _ACRONYM.match(text) or self.is_known(text) or self._has_head_suffix(text):
+            if token.acronym or token.known or token.head_suffix:
                 continue
-            lower = text.lower()
-            base = lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
-            if is_common_word(text):
-                following = self.doc[i + 1] if i + 1 < self.n else None
-                if following is not None and not (following.is_punct or following.lower_ in self.r.not_possessed):
+            if token.common:
+                following = words[i + 1] if i + 1 < n else None
+                if following is not None and not (following.is_punct or following.lower in self.r.not_possessed):
                     continue
-            elif not any(
-                form.endswith(suffix) and len(form) > len(suffix) + 1
-                for form in {lower, base}
-                for suffix in self.r.place_suffixes
-            ):
+            elif not token.place_like:
                 continue
             out.append(_Candidate(i, i + 1, "LOC", self.normalized(i, i + 1, "LOC"), 1))
         return out
@@ -513,17 +629,17 @@ class _Reader:
     def capitalised_runs(self) -> list[_Candidate]:
         """Two or more capitalised name words in a row that no list knows: `Retuna Återbruksgalleran`."""
         out = []
+        n, words, texts, name, joined = self.n, self.words, self.texts, self.name, self._joined
         i = 0
-        while i < self.n:
-            if not self.is_name_word(self.doc[i]):
+        while i < n:
+            if not name[i]:
                 i += 1
                 continue
             end = i + 1
-            while end < self.n and self.joined(end):
-                word = self.doc[end]
-                if self.is_name_word(word):
+            while end < n and joined[end]:
+                if name[end]:
                     end += 1
-                elif word.text == "&" and end + 1 < self.n and self.is_name_word(self.doc[end + 1]):
+                elif texts[end] == "&" and end + 1 < n and name[end + 1]:
                     end += 2
                 else:
                     break
@@ -533,38 +649,37 @@ class _Reader:
                     break
             start = self.trim_start(i, end)
             i = max(end, i + 1)
-            words = [t for t in self.doc[start:end] if t.text != "&"]
-            if len(words) < 2:
+            run = [k for k in range(start, end) if texts[k] != "&"]
+            if len(run) < 2:
                 continue
-            if self.initial[start] and self._ordinary_initial(self.doc[start]):
+            if self.initial[start] and words[start].ordinary:
                 continue
-            if self.is_first_name(words[0].text) and not self.gazetteer_cover[start]:
+            if words[run[0]].first_name and not self.gazetteer_cover[start]:
                 continue  # persons are read by `persons`
-            if all(_ACRONYM.match(t.text) or t.is_upper for t in words):
+            if all(words[k].acronym_or_upper for k in run):
                 continue
-            label = self._run_label(start, end, words)
+            label = self._run_label(start, end, [words[k] for k in run])
             if label is None:
                 continue
             out.append(_Candidate(start, end, label, self.normalized(start, end, label), 1))
         return out
 
-    def _run_label(self, start: int, end: int, words: list[Token]) -> str | None:
+    def _run_label(self, start: int, end: int, words: list[_Word]) -> str | None:
         covered = self.gazetteer_cover[start:end]
         if all(covered):
             # "ABF Skellefteå": an organisation's local branch; a list of places stays a list.
             kinds = [label for k, label in enumerate(covered) if k == 0 or label != covered[k - 1]]
             return "ORG" if kinds == ["ORG", "LOC"] else None
-        last = words[-1].lower_
-        if last.endswith(self.r.loc_suffixes):
+        if words[-1].loc_suffix:
             return "LOC"
         if words[0].text in self.r.directions and covered[-1] == "LOC":
             return "LOC"
         if (
             len(words) <= 3
             and not covered[0]
-            and self.looks_like_surname(words[-1].text)
-            and not is_common_word(words[0].text)
-            and not any(self._has_head_suffix(t.text) for t in words)
+            and self.lex.looks_like_surname(words[-1].text)
+            and not words[0].common
+            and not any(w.head_suffix for w in words)
         ):
             return "PER"
         return "ORG"
@@ -576,8 +691,7 @@ class _Reader:
         for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
             if c.end <= c.start or any(taken[c.start : c.end]):
                 continue
-            for k in range(c.start, c.end):
-                taken[k] = True
+            taken[c.start : c.end] = [True] * (c.end - c.start)
             chosen.append(c)
         return sorted(chosen, key=lambda c: c.start)
 
@@ -617,6 +731,110 @@ class _Reader:
         if lower.endswith(self.r.loc_suffixes) or lower.endswith(self.r.place_suffixes):
             return "LOC"
         return "ORG"
+
+
+# --- the gazetteer ruler --------------------------------------------------------------------------------------
+
+_ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
+
+
+def _anchors(token_pattern: list[dict]) -> list[tuple[int, frozenset[int]]] | None:
+    """The words every match of a Matcher pattern holds, as `(attribute, string ids)`, one entry a token; None
+    when the pattern names no such token.
+
+    Such a token is one that must occur (no `OP`, `OP: "1"` or `OP: "+"`) and whose `ORTH`, `TEXT` or `LOWER` is
+    a word or `{IN: [...]}`.
+    """
+    out = []
+    for spec in token_pattern:
+        if not isinstance(spec, dict) or spec.get("OP", spec.get("op", "1")) not in ("1", "+"):
+            continue
+        for key, value in spec.items():
+            attr = _ANCHOR_ATTRS.get(str(key).upper())
+            if attr is None:
+                continue
+            words = None
+            if isinstance(value, str):
+                words = [value]
+            elif isinstance(value, dict) and len(value) == 1:
+                ((operator, listed),) = value.items()
+                if str(operator).upper() == "IN" and isinstance(listed, list):
+                    words = listed
+            if words is not None and all(isinstance(w, str) for w in words):
+                out.append((attr, frozenset(get_string_id(w) for w in words)))
+    return out or None
+
+
+class _Ruler(EntityRuler):
+    """spaCy's `entity_ruler`, with its token patterns run only on a doc that holds the words one of them needs.
+
+    The gazetteer (phrase) patterns are matched as always. Each token pattern (`patterns` in `rules/entities.yml`)
+    needs certain words (`Samordningsförbundet`; `AB`; `ekonomisk` and `förening`); a doc without them cannot
+    match it, so when no pattern can match, the Matcher, which is slow on long docs, is skipped. A token pattern
+    without such words makes the Matcher run on every doc. The matches, and so the entities, are the same.
+    """
+
+    _anchors_for: tuple[object, object, int] | None = None
+    _anchors: list[list[tuple[int, frozenset[int]]]] | None = None
+
+    def _token_anchors(self) -> list[list[tuple[int, frozenset[int]]]] | None:
+        """For each token pattern, the words (by attribute) a doc needs for it to match; None if one has none."""
+        count = sum(len(patterns) for patterns in self.token_patterns.values())
+        cached = self._anchors_for
+        if (
+            cached is None
+            or cached[0] is not self.matcher
+            or cached[1] is not self.token_patterns
+            or cached[2] != count
+        ):
+            anchors: list[list[tuple[int, frozenset[int]]]] | None = []
+            for patterns in self.token_patterns.values():
+                for pattern in patterns:
+                    needed = _anchors(pattern)
+                    if needed is None:
+                        anchors = None
+                        break
+                    anchors.append(needed)
+                if anchors is None:
+                    break
+            self._anchors = anchors
+            self._anchors_for = (self.matcher, self.token_patterns, count)
+        return self._anchors
+
+    def _may_match_tokens(self, doc: Doc) -> bool:
+        """Whether some token pattern finds all the words it needs in `doc`."""
+        anchors = self._token_anchors()
+        if anchors is None:
+            return True
+        if not anchors or not len(doc):
+            return False
+        words = doc.to_array([ORTH, LOWER])
+        present = {ORTH: set(words[:, 0].tolist()), LOWER: set(words[:, 1].tolist())}
+        return any(all(not ids.isdisjoint(present[attr]) for attr, ids in needed) for needed in anchors)
+
+    def _require_patterns(self) -> None:
+        if len(self.matcher) == 0 and len(self.phrase_matcher) == 0:
+            super()._require_patterns()
+
+    def match(self, doc: Doc):
+        if self._may_match_tokens(doc):
+            return super().match(doc)
+        self._require_patterns()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="\\[W036")
+            matches = list(self.phrase_matcher(doc))
+        # as `EntityRuler.match`, with no token matches
+        final_matches = set([(m_id, start, end) for m_id, start, end in matches if start != end])
+        return sorted(final_matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+
+@Language.factory(
+    "rapportextrakt_ruler",
+    default_config={"validate": False, "overwrite_ents": False},
+)
+def make_ruler(nlp: Language, name: str, validate: bool, overwrite_ents: bool) -> _Ruler:
+    """The gazetteer `entity_ruler` (`_Ruler`); `ner()` adds it under the name `entity_ruler`."""
+    return _Ruler(nlp, name, validate=validate, overwrite_ents=overwrite_ents, scorer=entity_ruler_score)
 
 
 if not Doc.has_extension("ent_norms"):
