@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader: the same YAML, ten times faster
 RULES_DIR = Path(os.environ.get("RAPPORTEXTRAKT_RULES", Path(__file__).resolve().parent.parent / "rules"))
 
 
@@ -35,7 +36,7 @@ def load_yaml(name: str) -> dict[str, Any]:
     """Parse `rules/<name>` (a YAML mapping)."""
     path = _path(name)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise RulesError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):

@@ -136,7 +136,7 @@ def test_words_per_second():
 
 
 def test_base_pipeline_and_lemmas_are_unchanged():
-    assert nlp.base().pipe_names == ["sentencizer", "lemmatizer"]
+    assert nlp.base().pipe_names == ["sentencizer"]
     assert nlp.lemma_of("coachningar") == "coachning"
     assert nlp.lemma(nlp.base()("har")[0]) == "ha"
 

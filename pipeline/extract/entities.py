@@ -199,7 +199,7 @@ def _dictionary() -> tuple[object, frozenset[str]]:
     """spaCy's Swedish lemma table and its lemmas: a word found there is an ordinary word."""
     from pipeline import nlp
 
-    table = nlp.base().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    table = nlp.lemma_table()
     return table, frozenset(table.values())
 
 

@@ -143,11 +143,6 @@ class _Match:
 
 
 @cache
-def _lookup():
-    return nlp.base().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-
-
-@cache
 def _overrides() -> dict[str, str]:
     data = rules.load_yaml("lemmas.yml")
     overrides = rules.require(data, "lemmas.yml", "overrides", dict)
@@ -164,7 +159,7 @@ def lemma(word: str) -> str:
     found = nlp.lemma_of(lower)
     if found != lower:
         return found
-    found = _lookup().get(lower)
+    found = nlp.lemma_table().get(lower)
     return found.lower() if isinstance(found, str) else lower
 
 
