@@ -51,6 +51,9 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def as_dict(self) -> dict[str, float]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
 
 def _norm(text: str | None) -> str:
     text = " ".join((text or "").split()).lower()
@@ -309,13 +312,10 @@ def report(results: list[DocumentScores], verbose: bool = True) -> str:
 
 
 def as_json(results: list[DocumentScores]) -> dict[str, Any]:
-    def flat(s: Score) -> dict[str, float]:
-        return {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
-
     return {
-        "overall": {name: flat(s) for name, s in totals(results).items()},
-        "formats": {fmt: {n: flat(s) for n, s in scores.items()} for fmt, scores in by_format(results).items()},
-        "documents": {r.file: {n: flat(s) for n, s in r.scores.items()} for r in results},
+        "overall": {name: s.as_dict() for name, s in totals(results).items()},
+        "formats": {fmt: {n: s.as_dict() for n, s in scores.items()} for fmt, scores in by_format(results).items()},
+        "documents": {r.file: {n: s.as_dict() for n, s in r.scores.items()} for r in results},
     }
 
 

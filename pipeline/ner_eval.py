@@ -27,7 +27,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from pipeline import nlp
+from pipeline import evaluate, nlp
+from pipeline.evaluate import Score
 from pipeline.ner_train import DEFAULT_DATA, LABELS, ROOT, iob_spans, read_klintan
 
 PUBLISHED = {
@@ -40,27 +41,7 @@ DEFAULT_GOLD = [
 ]
 
 
-@dataclass
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+PRF = Score  # precision, recall and F1 from counts, as `make eval` computes them
 
 
 @dataclass
@@ -126,38 +107,9 @@ def klintan_report(data: Path) -> dict[str, SpanScores]:
 # --- the project's gold -------------------------------------------------------------------------------------------
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
 def score_entities(gold: list[dict[str, Any]], rows: list[dict[str, Any]]) -> PRF:
-    """Contract scoring: distinct predictions by (normalised form, label); a prediction's text or normalized
-    may match a gold entry's text or normalized; optional gold absorbs a prediction without counting."""
-    grouped: dict[tuple[str, str], set[str]] = {}
-    for row in rows:
-        key = (_norm(row.get("normalized") or row["text"]), row["label"])
-        grouped.setdefault(key, set()).update({_norm(row["text"]), key[0]})
-    predicted = [(label, forms) for (_form, label), forms in grouped.items()]
-    free = list(range(len(predicted)))
-    score = PRF()
-
-    def fits(g: dict[str, Any], p: tuple[str, set[str]]) -> bool:
-        labels = g["label"] if isinstance(g["label"], list) else [g["label"]]
-        forms = {_norm(g["text"])} | ({_norm(g["normalized"])} if g.get("normalized") else set())
-        return p[0] in labels and bool(forms & p[1])
-
-    for item in sorted(gold, key=lambda g: bool(g.get("optional"))):
-        hit = next((i for i in free if fits(item, predicted[i])), None)
-        if hit is not None:
-            free.remove(hit)
-        if item.get("optional"):
-            continue
-        if hit is None:
-            score.fn += 1
-        else:
-            score.tp += 1
-    score.fp = len(free)
-    return score
+    """The contract's entity scoring, exactly as `make eval` does it."""
+    return evaluate.score_entities({"entities": gold}, rows)
 
 
 def paragraph_sections(text: str) -> list[Any]:
