@@ -11,6 +11,7 @@ import contextlib
 import faulthandler
 import fcntl
 import fnmatch
+import gc
 import hashlib
 import itertools
 import multiprocessing
@@ -194,6 +195,7 @@ def extract_all(tasks: Iterator[tuple[Path, str]], options: Options) -> Iterator
         return  # nothing to do: no models loaded, no workers started
     pending = itertools.chain([first], pending)
     warm_up()  # loaded once here; forked workers share it
+    gc.freeze()  # the collector would otherwise write to every shared object and copy each page into every worker
     context = multiprocessing.get_context("fork")
     pool = [_Worker(context, options) for _ in range(max(options.workers, 1))]
     exhausted = False

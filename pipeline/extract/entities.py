@@ -194,20 +194,11 @@ def ruler_patterns() -> list[dict]:
 # --- the rule component ---------------------------------------------------------------------------------------
 
 
-@cache
-def _dictionary() -> tuple[object, frozenset[str]]:
-    """spaCy's Swedish lemma table and its lemmas: a word found there is an ordinary word."""
-    from pipeline import nlp
-
-    table = nlp.lemma_table()
-    return table, frozenset(table.values())
-
-
 def is_common_word(word: str) -> bool:
     """Whether `word` (any case) is an ordinary Swedish word in spaCy's lemma table."""
-    table, lemmas = _dictionary()
-    lower = word.lower()
-    return lower in table or lower in lemmas  # type: ignore[operator]
+    from pipeline import nlp
+
+    return nlp.in_lemma_table(word.lower())
 
 
 @dataclass

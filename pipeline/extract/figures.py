@@ -159,7 +159,7 @@ def lemma(word: str) -> str:
     found = nlp.lemma_of(lower)
     if found != lower:
         return found
-    found = nlp.lemma_table().get(lower)
+    found = nlp.table_lemma(lower)
     return found.lower() if isinstance(found, str) else lower
 
 
