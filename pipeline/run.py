@@ -44,6 +44,7 @@ class Options:
     timeout: float = 120.0
     memory_mb: int = 4096
     max_pages: int = 2000
+    recycle_after: int = 100  # files a worker reads before a fresh one takes over: memory stays flat
     progress: bool | None = None  # None: only when stderr is a terminal
 
 
@@ -162,6 +163,7 @@ class _Worker:
         child.close()
         self.task: tuple[str, str] | None = None
         self.started = 0.0
+        self.done = 0
 
     def send(self, task: tuple[str, str]) -> None:
         self.task = task
@@ -188,7 +190,11 @@ def _failed(relpath: str, reason: str) -> Result:
 
 
 def extract_all(tasks: Iterator[tuple[Path, str]], options: Options) -> Iterator[Result]:
-    """Results for every task, from a pool of worker processes, in completion order."""
+    """Results for every task, from a pool of worker processes, in completion order.
+
+    A worker is handed its next file before the result of its last one goes to the caller, so that
+    workers keep reading while this process writes to the database.
+    """
     pending = iter(tasks)
     first = next(pending, None)
     if first is None:
@@ -198,16 +204,16 @@ def extract_all(tasks: Iterator[tuple[Path, str]], options: Options) -> Iterator
     gc.freeze()  # the collector would otherwise write to every shared object and copy each page into every worker
     context = multiprocessing.get_context("fork")
     pool = [_Worker(context, options) for _ in range(max(options.workers, 1))]
-    exhausted = False
+
+    def feed(worker: _Worker) -> None:
+        task = next(pending, None)
+        if task is not None:
+            worker.send((str(task[0]), task[1]))
+
     try:
+        for worker in pool:
+            feed(worker)
         while True:
-            for worker in pool:
-                if worker.task is None and not exhausted:
-                    task = next(pending, None)
-                    if task is None:
-                        exhausted = True
-                    else:
-                        worker.send((str(task[0]), task[1]))
             busy = [w for w in pool if w.task is not None]
             if not busy:
                 return
@@ -227,12 +233,20 @@ def extract_all(tasks: Iterator[tuple[Path, str]], options: Options) -> Iterator
                         result = _failed(relpath, reason)
                         worker.stop(kill=True)
                         pool[index] = worker = _Worker(context, options)
-                    worker.task = None
-                    yield result
                 elif time.monotonic() - worker.started > options.timeout:
                     worker.stop(kill=True)
-                    pool[index] = _Worker(context, options)
-                    yield _failed(relpath, f"reading the file took longer than the limit of {options.timeout:g} s")
+                    pool[index] = worker = _Worker(context, options)
+                    result = _failed(relpath, f"reading the file took longer than the limit of {options.timeout:g} s")
+                else:
+                    continue
+                worker.task = None
+                worker.done += 1
+                if worker.done >= options.recycle_after:
+                    # a forked worker slowly copies the pages it shares with this process; a fresh fork starts clean
+                    worker.stop()
+                    pool[index] = worker = _Worker(context, options)
+                feed(worker)
+                yield result
     finally:
         for worker in pool:
             worker.stop(kill=worker.task is not None)

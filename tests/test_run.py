@@ -82,13 +82,14 @@ def test_changed_file_replaced_and_missing_file_removed(folder: Path, tmp_path: 
     assert orphans == [(0,)]
 
 
-def test_one_worker_and_two_workers_give_the_same_rows(folder: Path, tmp_path: Path) -> None:
-    one, two = tmp_path / "one.db", tmp_path / "two.db"
+def test_one_worker_two_workers_and_recycled_workers_give_the_same_rows(folder: Path, tmp_path: Path) -> None:
+    one, two, fresh = tmp_path / "one.db", tmp_path / "two.db", tmp_path / "fresh.db"
     run(folder, one, Options(workers=1, progress=False))
     run(folder, two, Options(workers=2, progress=False))
+    run(folder, fresh, Options(workers=2, progress=False, recycle_after=1))
     for table in ("sections", "figures", "dates", "entities"):
         sql = f"SELECT * FROM {table} ORDER BY id"
-        assert _rows(one, sql) == _rows(two, sql)
+        assert _rows(one, sql) == _rows(two, sql) == _rows(fresh, sql)
 
 
 def test_fts_keeps_swedish_letters_apart(folder: Path, tmp_path: Path) -> None:
