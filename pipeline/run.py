@@ -44,7 +44,7 @@ class Options:
     timeout: float = 120.0
     memory_mb: int = 4096
     max_pages: int = 2000
-    recycle_after: int = 100  # files a worker reads before a fresh one takes over: memory stays flat
+    recycle_after: int = 150  # files a worker reads before a fresh one takes over: memory stays flat
     progress: bool | None = None  # None: only when stderr is a terminal
 
 
