@@ -47,7 +47,11 @@ def _lemma_overrides() -> dict[str, str]:
 
 
 def _cache_folder() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rapportextrakt"
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder (a service account): the temporary folder will do
+        base = Path(tempfile.gettempdir())
+    return base / "rapportextrakt"
 
 
 def _build_lemma_db(source: Path, target: Path) -> None:
