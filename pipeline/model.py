@@ -8,9 +8,11 @@ Readers produce a `Document` of `Block`s; cleaning and sectioning turn it into
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "table", "list_item"]
+EXTENSIONS = {".txt": "txt", ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".odt": "odt"}
 
 
 @dataclass
@@ -158,6 +160,12 @@ class Result:
     dates: list[list[dict[str, Any]]] = field(default_factory=list)
     entities: list[list[dict[str, Any]]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def failed(cls, relpath: str, reason: str) -> Result:
+        """A file that could not be read or extracted, with a one-line reason; its format is told by its name."""
+        suffix = PurePosixPath(relpath).suffix.lower()
+        return cls(path=relpath, status="failed", error=reason, format=EXTENSIONS.get(suffix))
 
 
 class ReadError(Exception):

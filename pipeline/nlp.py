@@ -43,7 +43,7 @@ def base() -> Language:
 def _lemma_overrides() -> dict[str, str]:
     data = rules.load_yaml("lemmas.yml")
     overrides = rules.require(data, "lemmas.yml", "overrides", dict)
-    return {str(k).lower(): str(v) for k, v in overrides.items()}
+    return {str(k).lower(): str(v).lower() for k, v in overrides.items()}
 
 
 def _cache_folder() -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 from pipeline import clean, sections
 from pipeline.extract import dates, entities, figures, metadata
 from pipeline.model import Document, ReadError, Result
-from pipeline.readers import EXTENSIONS, read
+from pipeline.readers import read
 
 STAGES = ("read", "clean", "sections", "metadata", "figures", "dates", "entities")
 
@@ -33,22 +33,18 @@ def process(path: Path, relpath: str) -> Result:
     try:
         document = read(path)
     except ReadError as exc:
-        return _failed(path, relpath, str(exc))
+        return Result.failed(relpath, str(exc))
     except MemoryError:
-        return _failed(path, relpath, "reading the file needed more memory than allowed")
+        return Result.failed(relpath, "reading the file needed more memory than allowed")
     except Exception as exc:  # a reader's bug or a library's surprise must not stop the run
-        return _failed(path, relpath, f"could not read the file ({type(exc).__name__}: {exc})")
+        return Result.failed(relpath, f"could not read the file ({type(exc).__name__}: {exc})")
     clock.lap("read")
     try:
         return _extract(document, relpath, clock)
     except MemoryError:
-        return _failed(path, relpath, "extraction needed more memory than allowed")
+        return Result.failed(relpath, "extraction needed more memory than allowed")
     except Exception as exc:  # an extractor's bug must cost one file, not the run
-        return _failed(path, relpath, f"extraction failed ({type(exc).__name__}: {exc})")
-
-
-def _failed(path: Path, relpath: str, reason: str) -> Result:
-    return Result(path=relpath, status="failed", error=reason, format=EXTENSIONS.get(path.suffix.lower()))
+        return Result.failed(relpath, f"extraction failed ({type(exc).__name__}: {exc})")
 
 
 def _extract(document: Document, relpath: str, clock: _Clock) -> Result:

@@ -183,12 +183,6 @@ class _Worker:
         self.conn.close()
 
 
-def _failed(relpath: str, reason: str) -> Result:
-    from pipeline.readers import EXTENSIONS
-
-    return Result(path=relpath, status="failed", error=reason, format=EXTENSIONS.get(Path(relpath).suffix.lower()))
-
-
 def extract_all(tasks: Iterator[tuple[Path, str]], options: Options) -> Iterator[Result]:
     """Results for every task, from a pool of worker processes, in completion order.
 
@@ -230,13 +224,15 @@ def extract_all(tasks: Iterator[tuple[Path, str]], options: Options) -> Iterator
                         reason = "the worker reading this file crashed"
                         if code is not None and code < 0:
                             reason += f" (signal {-code}; out of memory or a library fault)"
-                        result = _failed(relpath, reason)
+                        result = Result.failed(relpath, reason)
                         worker.stop(kill=True)
                         pool[index] = worker = _Worker(context, options)
                 elif time.monotonic() - worker.started > options.timeout:
                     worker.stop(kill=True)
                     pool[index] = worker = _Worker(context, options)
-                    result = _failed(relpath, f"reading the file took longer than the limit of {options.timeout:g} s")
+                    result = Result.failed(
+                        relpath, f"reading the file took longer than the limit of {options.timeout:g} s"
+                    )
                 else:
                     continue
                 worker.task = None
@@ -307,6 +303,10 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
     seen: set[str] = set()
     stats: dict[str, tuple[str, int, int]] = {}
 
+    def refuse(relpath: str, reason: str) -> None:
+        store.write(Result.failed(relpath, reason), "", 0, 0, current)
+        summary.failed += 1
+
     def todo() -> Iterator[tuple[Path, str]]:
         for path, relpath in discover(input_dir):
             seen.add(relpath)
@@ -314,8 +314,7 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
             try:
                 stat = path.stat()
                 if not S_ISREG(stat.st_mode):
-                    store.write(_failed(relpath, "not a regular file (a pipe, socket or device)"), "", 0, 0, current)
-                    summary.failed += 1
+                    refuse(relpath, "not a regular file (a pipe, socket or device)")
                     continue
                 previous = known.get(relpath)
                 fresh = not options.force and previous is not None and previous[3] == current
@@ -329,8 +328,7 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
                     if isinstance(exc, PermissionError)
                     else f"cannot open the file ({exc.strerror})"
                 )
-                store.write(_failed(relpath, reason), "", 0, 0, current)
-                summary.failed += 1
+                refuse(relpath, reason)
                 continue
             if fresh and previous[0] == digest:
                 summary.skipped += 1
@@ -387,7 +385,7 @@ def _changed_while_read(root: Path, result: Result, size: int, mtime: int) -> Re
     try:
         stat = (root / result.path).stat()
     except OSError:
-        return _failed(result.path, "the file disappeared while it was being read")
+        return Result.failed(result.path, "the file disappeared while it was being read")
     if stat.st_size != size or stat.st_mtime_ns != mtime:
-        return _failed(result.path, "the file changed while it was being read; run again to read the new version")
+        return Result.failed(result.path, "the file changed while it was being read; run again to read the new version")
     return result

@@ -217,10 +217,13 @@ class Store:
                     "page": section.page,
                 }
             )
-            for table, rows in (("f", result.figures), ("d", result.dates), ("e", result.entities)):
-                target = {"f": figures, "d": dates, "e": entities}[table]
+            for letter, rows, target in (
+                ("f", result.figures, figures),
+                ("d", result.dates, dates),
+                ("e", result.entities, entities),
+            ):
                 for number, row in enumerate(rows[index] if index < len(rows) else []):
-                    record = dict(row, id=f"{section_id}-{table}{number}", document_id=doc_id, section_id=section_id)
+                    record = dict(row, id=f"{section_id}-{letter}{number}", document_id=doc_id, section_id=section_id)
                     if "approx" in record:
                         record["approx"] = int(record["approx"])
                     target.append(record)

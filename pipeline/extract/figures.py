@@ -6,7 +6,8 @@ tables written out line by line are read by `tables`. Every other number gets
 its category from the noun it counts and the words around it: the noun's class
 (`people` or `things` in `rules/figures.yml`), and for people the nearest
 trigger phrase in the sentence (`lockade 140 personer` → attendance, `har gått
-vidare till arbete` → outcomes), matched on lemmas with a spaCy `Matcher`.
+vidare till arbete` → outcomes), matched on lemmas by a phrase index built
+from spaCy `Matcher`-style token patterns.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER
-from spacy.matcher import Matcher
 from spacy.tokens import Token
 
 from pipeline import nlp, rules
@@ -49,7 +49,7 @@ class Noun:
 
 @dataclass
 class Lexicon:
-    """The vocabulary of `rules/figures.yml`, lemmatised, and the trigger `Matcher`."""
+    """The vocabulary of `rules/figures.yml`, lemmatised, and the index of trigger phrases."""
 
     nouns: dict[str, tuple[str, str]]
     phrases: dict[str, tuple[str, str, str]]
@@ -81,7 +81,6 @@ class Lexicon:
     abbreviations: frozenset[str]
     percent_labels: frozenset[str]
     trigger_order: tuple[str, ...]
-    matcher: Matcher = field(repr=False)
     phrase_index: _PhraseIndex = field(repr=False)
 
     def noun(self, word: str) -> Noun | None:
@@ -142,25 +141,10 @@ class _Match:
 # --------------------------------------------------------------------------- lemmas
 
 
-@cache
-def _overrides() -> dict[str, str]:
-    data = rules.load_yaml("lemmas.yml")
-    overrides = rules.require(data, "lemmas.yml", "overrides", dict)
-    return {str(k).lower(): str(v).lower() for k, v in overrides.items()}
-
-
 @lru_cache(maxsize=100_000)
 def lemma(word: str) -> str:
-    """The lower-case lemma of a word: the project's overrides, then spaCy's Swedish lookup table."""
-    lower = word.lower()
-    override = _overrides().get(lower)
-    if override is not None:
-        return override
-    found = nlp.lemma_of(lower)
-    if found != lower:
-        return found
-    found = nlp.table_lemma(lower)
-    return found.lower() if isinstance(found, str) else lower
+    """The lower-case lemma of a word (`nlp.lemma_of`), remembered for the words reports repeat."""
+    return nlp.lemma_of(word)
 
 
 # --------------------------------------------------------------------------- rules
@@ -195,7 +179,7 @@ def _pattern(phrase: str, lex_classes: dict[str, list[str]], where: str) -> list
 
 
 def _merged(patterns: list[list[dict]]) -> list[list[dict]]:
-    """One-word patterns joined into one per attribute: the Matcher's cost grows with the number of patterns."""
+    """One-word patterns joined into one per attribute: matching costs grow with the number of patterns."""
     merged: dict[str, set[str]] = {}
     longer = []
     for pattern in patterns:
@@ -239,7 +223,6 @@ def lexicon() -> Lexicon:
     max_modifiers = rules.require(data, RULES, "max_modifiers", int)
     table_default = rules.require(data, RULES, "table_default", str)
 
-    matcher = Matcher(nlp.base().vocab)
     compiled: list[tuple[str, str, list[list[dict]]]] = []
     for category in triggers:
         if category not in PEOPLE_CATEGORIES:
@@ -254,8 +237,6 @@ def lexicon() -> Lexicon:
     meetings = rules.require(data, RULES, "meetings", dict)
     patterns = [_pattern(p, classes, "meetings/verbs") for p in rules.string_list(meetings, RULES, "verbs")]
     compiled.append(("meet", "meeting", _merged(patterns)))
-    for family, name, merged in compiled:
-        matcher.add(f"{family}:{name}", merged)
 
     def single(words: list[str]) -> frozenset[str]:
         """The one-word entries of a phrase list, as table labels."""
@@ -295,7 +276,6 @@ def lexicon() -> Lexicon:
         abbreviations=frozenset(w.lower().rstrip(".") for w in rules.string_list(data, RULES, "abbreviations")),
         percent_labels=_words(data, "percent_labels"),
         trigger_order=tuple(str(c) for c in triggers),
-        matcher=matcher,
         phrase_index=_index(compiled),
     )
 

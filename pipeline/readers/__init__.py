@@ -10,11 +10,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.model import Document, ReadError
+from pipeline.model import EXTENSIONS, Document, ReadError
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-EXTENSIONS = {".txt": "txt", ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".odt": "odt"}
 
 
 def sniff(path: Path) -> str | None:
