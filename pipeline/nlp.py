@@ -153,7 +153,8 @@ def _ner(statistical: bool) -> Language:
     from pipeline.extract import entities
 
     nlp = spacy.blank("sv")
-    nlp.add_pipe("sentencizer")
+    if statistical:  # the model's entities do not cross sentences; the rules find sentence starts themselves
+        nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("rapportextrakt_ruler", name="entity_ruler", config={"validate": True})
     ruler.add_patterns(entities.ruler_patterns())
     nlp.add_pipe("rapportextrakt_names", config={"clear": statistical})

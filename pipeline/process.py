@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import asdict
 from pathlib import Path
 
 from pipeline import clean, sections
@@ -65,11 +64,12 @@ def _extract(document: Document, relpath: str, clock: _Clock) -> Result:
         sections=parts,
         timings=clock.timings,
     )
+    # the rows' fields are plain values, so each row's own attribute dict is its record
     for section in parts:
-        result.figures.append([asdict(row) for row in figures.extract(section)])
+        result.figures.append([vars(row) for row in figures.extract(section)])
         clock.lap("figures")
-        result.dates.append([asdict(row) for row in dates.extract(section, meta)])
+        result.dates.append([vars(row) for row in dates.extract(section, meta)])
         clock.lap("dates")
-        result.entities.append([asdict(row) for row in entities.extract(section)])
+        result.entities.append([vars(row) for row in entities.extract(section)])
         clock.lap("entities")
     return result

@@ -17,11 +17,14 @@ import itertools
 import multiprocessing
 import os
 import resource
+import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
+from multiprocessing import reduction
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from stat import S_ISREG
@@ -31,6 +34,8 @@ from pipeline.model import Result
 from pipeline.store import Store, now
 
 PACKAGE_VERSION = "0.1.0"
+BATCH_DOCUMENTS = 64  # documents written to the database in one transaction, at most
+BATCH_SECONDS = 1.0  # and at least this often, so that an interrupted run keeps what it had read
 
 
 class RunError(Exception):
@@ -134,9 +139,6 @@ _HELD_LOCKS: set[int] = set()
 def _serve(conn: Connection, memory_mb: int, max_pages: int) -> None:
     """A worker's loop: receive (path, relpath), send back a Result, until told to stop."""
     faulthandler.disable()  # a crash in a reader is reported as a failed file, not a stack dump
-    for descriptor in _HELD_LOCKS:  # the lock belongs to the run, not to a worker that may outlive it
-        with contextlib.suppress(OSError):
-            os.close(descriptor)
     from pipeline.process import process
     from pipeline.readers import pdf
 
@@ -155,97 +157,208 @@ def _serve(conn: Connection, memory_mb: int, max_pages: int) -> None:
         conn.send(process(Path(path), relpath))
 
 
-class _Worker:
-    def __init__(self, context: multiprocessing.context.BaseContext, options: Options) -> None:
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, options.memory_mb, options.max_pages), daemon=True)
-        self.process.start()
+def _fork(body: Callable[[], None]) -> int:
+    """Fork a child that runs `body` and exits (with 1 if it raised); the child's pid."""
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            body()
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    return pid
+
+
+def _reap(pid: int, timeout: float) -> int | None:
+    """Wait for a child to end, killing it after `timeout` seconds; its exit code (negative: the signal)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return None
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        if time.monotonic() >= deadline:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        time.sleep(0.005)
+
+
+class _Zygote:
+    """The process every worker is forked from.
+
+    It is forked when a run finds its first file to read, loads the rules and models (about a second), and
+    then forks a worker whenever asked. Loading thus overlaps this process's own preparation of the database,
+    the workers share the loaded models' memory, and a replacement worker (after a crash, a timeout, or its
+    share of files) starts warm at once. It ends when this process closes its pipe or ends.
+    """
+
+    def __init__(self) -> None:
+        self.conn, child = multiprocessing.Pipe(duplex=True)
+        self.pid = _fork(lambda: self._main(child))
         child.close()
-        self.task: tuple[str, str] | None = None
-        self.started = 0.0
-        self.done = 0
+
+    def _main(self, conn: Connection) -> None:
+        self.conn.close()
+        for descriptor in _HELD_LOCKS:  # the lock belongs to the run, not to a process that may outlive it
+            with contextlib.suppress(OSError):
+                os.close(descriptor)
+        with contextlib.suppress(Exception):  # a broken rule file is then reported by each file's extraction
+            warm_up()
+        gc.freeze()  # the collector would otherwise write to every shared object and copy each page into every worker
+        while True:
+            try:
+                request = conn.recv()
+            except EOFError:
+                return
+            if request[0] == "fork":
+                descriptor = reduction.recv_handle(conn)
+                pid = _fork(partial(self._worker, conn, descriptor, request[1], request[2]))
+                os.close(descriptor)
+                conn.send(pid)
+            else:  # ("wait", pid, timeout)
+                conn.send(_reap(request[1], request[2]))
+
+    @staticmethod
+    def _worker(zygote: Connection, descriptor: int, memory_mb: int, max_pages: int) -> None:
+        zygote.close()
+        _serve(Connection(descriptor), memory_mb, max_pages)
+
+    def fork(self, options: Options) -> tuple[int, Connection]:
+        """A new worker: its pid and this end of its pipe."""
+        ours, theirs = multiprocessing.Pipe(duplex=True)
+        self.conn.send(("fork", options.memory_mb, options.max_pages))
+        reduction.send_handle(self.conn, theirs.fileno(), self.pid)
+        theirs.close()
+        return self.conn.recv(), ours
+
+    def wait(self, pid: int, timeout: float) -> int | None:
+        """A worker's exit code, once it has ended; it is killed if it has not ended within `timeout` seconds."""
+        self.conn.send(("wait", pid, timeout))
+        return self.conn.recv()
+
+    def close(self) -> None:
+        self.conn.close()
+        _reap(self.pid, 5)
+
+
+class _Worker:
+    """A worker process and the files it has been handed, oldest (the one it is reading) first."""
+
+    def __init__(self, zygote: _Zygote, options: Options) -> None:
+        self.zygote = zygote
+        self.pid, self.conn = zygote.fork(options)
+        self.tasks: deque[tuple[str, str]] = deque()
+        self.started = 0.0  # when it began the oldest file
+        self.handed = 0  # files handed to it in all
 
     def send(self, task: tuple[str, str]) -> None:
-        self.task = task
-        self.started = time.monotonic()
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append(task)
+        self.handed += 1
         self.conn.send(task)
 
-    def stop(self, kill: bool = False) -> None:
+    def stop(self, kill: bool = False) -> int | None:
+        """End the worker (at once with `kill`, else after its current file); its exit code."""
         if kill:
-            self.process.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
         else:
             with contextlib.suppress(BrokenPipeError, OSError):
                 self.conn.send(None)
-        self.process.join(timeout=5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
+        code = self.zygote.wait(self.pid, 5)
         self.conn.close()
+        return code
 
 
-def extract_all(tasks: Iterator[tuple[Path, str]], options: Options) -> Iterator[Result]:
+QUEUED_PER_WORKER = 2  # files handed to a worker at once: it starts the next while this process takes the last
+
+
+def extract_all(
+    tasks: Iterator[tuple[Path, str]], options: Options, on_start: Callable[[], None] | None = None
+) -> Iterator[Result]:
     """Results for every task, from a pool of worker processes, in completion order.
 
-    A worker is handed its next file before the result of its last one goes to the caller, so that
-    workers keep reading while this process writes to the database.
+    Each worker holds its next file while it reads one, so that it never waits for this process, which
+    writes to the database meanwhile. A worker that crashes or overruns the time limit costs only the file
+    it was reading; the files queued behind it go to its replacement. `on_start` runs while the models load.
     """
     pending = iter(tasks)
     first = next(pending, None)
     if first is None:
         return  # nothing to do: no models loaded, no workers started
     pending = itertools.chain([first], pending)
-    warm_up()  # loaded once here; forked workers share it
-    gc.freeze()  # the collector would otherwise write to every shared object and copy each page into every worker
-    context = multiprocessing.get_context("fork")
-    pool = [_Worker(context, options) for _ in range(max(options.workers, 1))]
+    zygote = _Zygote()
+    pool: list[_Worker] = []
 
     def feed(worker: _Worker) -> None:
-        task = next(pending, None)
-        if task is not None:
+        """Fill the worker's queue; a worker due for replacement gets no more than its share."""
+        while len(worker.tasks) < QUEUED_PER_WORKER and worker.handed < options.recycle_after:
+            task = next(pending, None)
+            if task is None:
+                return
             worker.send((str(task[0]), task[1]))
 
+    def replace(index: int, kill: bool) -> tuple[_Worker, int | None]:
+        """A fresh worker in place of `pool[index]`, holding the files still queued for the old one; and the
+        old one's exit code."""
+        old = pool[index]
+        code = old.stop(kill=kill)
+        new = pool[index] = _Worker(zygote, options)
+        for task in old.tasks:
+            new.send(task)
+        return new, code
+
     try:
+        if on_start is not None:
+            on_start()
+        pool.extend(_Worker(zygote, options) for _ in range(max(options.workers, 1)))
         for worker in pool:
             feed(worker)
         while True:
-            busy = [w for w in pool if w.task is not None]
+            busy = [w for w in pool if w.tasks]
             if not busy:
                 return
             ready = wait([w.conn for w in busy], timeout=0.5)
             for index, worker in enumerate(pool):
-                if worker.task is None:
+                if not worker.tasks:
                     continue
-                relpath = worker.task[1]
+                relpath = worker.tasks[0][1]
                 if worker.conn in ready:
                     try:
                         result = worker.conn.recv()
                     except (EOFError, OSError):
-                        code = worker.process.exitcode
+                        worker.tasks.popleft()
+                        worker, code = replace(index, kill=True)
                         reason = "the worker reading this file crashed"
                         if code is not None and code < 0:
                             reason += f" (signal {-code}; out of memory or a library fault)"
                         result = Result.failed(relpath, reason)
-                        worker.stop(kill=True)
-                        pool[index] = worker = _Worker(context, options)
+                    else:
+                        worker.tasks.popleft()
+                        worker.started = time.monotonic()
                 elif time.monotonic() - worker.started > options.timeout:
-                    worker.stop(kill=True)
-                    pool[index] = worker = _Worker(context, options)
                     result = Result.failed(
                         relpath, f"reading the file took longer than the limit of {options.timeout:g} s"
                     )
+                    worker.tasks.popleft()
+                    worker, _ = replace(index, kill=True)
                 else:
                     continue
-                worker.task = None
-                worker.done += 1
-                if worker.done >= options.recycle_after:
-                    # a forked worker slowly copies the pages it shares with this process; a fresh fork starts clean
-                    worker.stop()
-                    pool[index] = worker = _Worker(context, options)
+                if not worker.tasks and worker.handed >= options.recycle_after:
+                    # a forked worker slowly copies the pages it shares with the zygote; a fresh fork starts clean
+                    worker, _ = replace(index, kill=False)
                 feed(worker)
                 yield result
     finally:
         for worker in pool:
-            worker.stop(kill=worker.task is not None)
+            worker.stop(kill=bool(worker.tasks))
+        zygote.close()
 
 
 # --- the run -----------------------------------------------------------------------------------------------------
@@ -286,7 +399,7 @@ def run(input_dir: Path, db_path: Path, options: Options | None = None) -> Summa
         db_path.parent.mkdir(parents=True, exist_ok=True)
         lock = _Lock(db_path)
         with lock:
-            store = Store(db_path)
+            store = Store(db_path, create=False)  # the tables are made while the models load
             try:
                 return _run(input_dir, store, options)
             finally:
@@ -303,8 +416,24 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
     seen: set[str] = set()
     stats: dict[str, tuple[str, int, int]] = {}
 
+    batch: list[tuple[Result, str, int, int, str]] = []
+    last_write = time.monotonic()
+
+    def write(result: Result, digest: str, size: int, mtime: int) -> None:
+        """Queue a document for the database; write the queue as one transaction when it is full or old."""
+        nonlocal last_write
+        batch.append((result, digest, size, mtime, current))
+        if len(batch) >= BATCH_DOCUMENTS or time.monotonic() - last_write >= BATCH_SECONDS:
+            flush()
+
+    def flush() -> None:
+        nonlocal last_write
+        store.write_many(batch)
+        batch.clear()
+        last_write = time.monotonic()
+
     def refuse(relpath: str, reason: str) -> None:
-        store.write(Result.failed(relpath, reason), "", 0, 0, current)
+        write(Result.failed(relpath, reason), "", 0, 0)
         summary.failed += 1
 
     def todo() -> Iterator[tuple[Path, str]]:
@@ -344,18 +473,22 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
         file=sys.stderr,
         disable=not options.progress if options.progress is not None else None,
     )
-    for result in extract_all(todo(), options):
-        digest, size, mtime = stats.pop(result.path)
-        result = _changed_while_read(input_dir, result, size, mtime)
-        store.write(result, digest, size, mtime, current)
-        if result.status == "ok":
-            summary.ok += 1
-            summary.pages += result.pages or 0
-            for stage, seconds in result.timings.items():
-                summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
-        else:
-            summary.failed += 1
-        bar.update(1)
+    try:
+        for result in extract_all(todo(), options, on_start=store.prepare):
+            digest, size, mtime = stats.pop(result.path)
+            result = _changed_while_read(input_dir, result, size, mtime)
+            write(result, digest, size, mtime)
+            if result.status == "ok":
+                summary.ok += 1
+                summary.pages += result.pages or 0
+                for stage, seconds in result.timings.items():
+                    summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
+            else:
+                summary.failed += 1
+            bar.update(1)
+    finally:  # what was extracted before an interruption is kept
+        if batch:
+            flush()
     bar.close()
     gone = sorted(set(known) - seen)
     if gone:

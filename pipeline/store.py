@@ -9,11 +9,12 @@ import hashlib
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from pipeline.model import Result
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA: dict[str, dict[str, Any]] = {
     "documents": {
@@ -145,15 +146,32 @@ def now() -> str:
 class Store:
     """The single writer of the database."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, create: bool = True) -> None:
+        """Open (and with `create`, set up) the database; otherwise the tables are made at the first write."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
-        self.db = sqlite_utils.Database(self.conn)
-        self._create()
+        self._db: sqlite_utils.Database | None = None
+        if create:
+            self.prepare()
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The database, with its tables made (sqlite-utils is loaded here: a run that finds nothing new to read
+        spends no time on it before it knows)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+            self._create()
+        return self._db
+
+    def prepare(self) -> None:
+        """Make the tables now rather than at the first write."""
+        _ = self.db
 
     def _create(self) -> None:
         with self.conn:
@@ -175,38 +193,72 @@ class Store:
 
     def known(self) -> dict[str, tuple[str | None, int | None, int | None, str | None, str]]:
         """Path → (content hash, size, mtime, pipeline version, status) of every document stored."""
-        rows = self.conn.execute("SELECT path, content_hash, size, mtime_ns, pipeline_version, status FROM documents")
+        query = "SELECT path, content_hash, size, mtime_ns, pipeline_version, status FROM documents"
+        try:
+            rows = self.conn.execute(query).fetchall()
+        except sqlite3.OperationalError:  # a new database: no tables yet
+            if self._db is not None:
+                raise
+            return {}
         return {row[0]: tuple(row[1:]) for row in rows}
 
     def write(self, result: Result, content_hash: str, size: int, mtime_ns: int, version: str) -> None:
         """Replace one document and all its rows in a single transaction."""
+        self.write_many([(result, content_hash, size, mtime_ns, version)])
+
+    def write_many(self, items: list[tuple[Result, str, int, int, str]]) -> None:
+        """Replace several documents, each `(result, content hash, size, mtime, pipeline version)`, and all their
+        rows in a single transaction: all of them are written or none."""
+        if not items:
+            return
+        tables: dict[str, list[dict[str, Any]]] = {name: [] for name in ("documents", *_CHILDREN[::-1])}
+        for result, content_hash, size, mtime_ns, version in items:
+            self._rows(result, content_hash, size, mtime_ns, version, tables)
+        self.prepare()
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            for document in tables["documents"]:
+                self._delete(document["id"])
+            for name, rows in tables.items():
+                if rows:  # every row of a table has the same keys, all of them columns of the schema
+                    columns = list(rows[0])
+                    names = ", ".join(f"[{c}]" for c in columns)
+                    values = ", ".join(f":{c}" for c in columns)
+                    self.conn.executemany(f"INSERT INTO [{name}] ({names}) VALUES ({values})", rows)
+
+    @staticmethod
+    def _rows(
+        result: Result, content_hash: str, size: int, mtime_ns: int, version: str, tables: dict[str, list]
+    ) -> None:
+        """Add one document's row and its sections, figures, dates and entities to `tables`."""
         doc_id = document_id(result.path)
         meta = result.meta
-        document = {
-            "id": doc_id,
-            "path": result.path,
-            "format": result.format,
-            "status": result.status,
-            "error": result.error,
-            "pages": result.pages,
-            "title": meta.title,
-            "report_type": meta.report_type,
-            "project_name": meta.project_name,
-            "period_start": meta.period_start,
-            "period_end": meta.period_end,
-            "report_date": meta.report_date,
-            "ocr": int(result.ocr),
-            "ocr_confidence": result.ocr_confidence,
-            "content_hash": content_hash,
-            "size": size,
-            "mtime_ns": mtime_ns,
-            "pipeline_version": version,
-            "extracted_at": now(),
-        }
-        sections, figures, dates, entities = [], [], [], []
+        tables["documents"].append(
+            {
+                "id": doc_id,
+                "path": result.path,
+                "format": result.format,
+                "status": result.status,
+                "error": result.error,
+                "pages": result.pages,
+                "title": meta.title,
+                "report_type": meta.report_type,
+                "project_name": meta.project_name,
+                "period_start": meta.period_start,
+                "period_end": meta.period_end,
+                "report_date": meta.report_date,
+                "ocr": int(result.ocr),
+                "ocr_confidence": result.ocr_confidence,
+                "content_hash": content_hash,
+                "size": size,
+                "mtime_ns": mtime_ns,
+                "pipeline_version": version,
+                "extracted_at": now(),
+            }
+        )
         for index, section in enumerate(result.sections):
             section_id = f"{doc_id}-{section.ordinal}"
-            sections.append(
+            tables["sections"].append(
                 {
                     "id": section_id,
                     "document_id": doc_id,
@@ -218,23 +270,15 @@ class Store:
                 }
             )
             for letter, rows, target in (
-                ("f", result.figures, figures),
-                ("d", result.dates, dates),
-                ("e", result.entities, entities),
+                ("f", result.figures, tables["figures"]),
+                ("d", result.dates, tables["dates"]),
+                ("e", result.entities, tables["entities"]),
             ):
                 for number, row in enumerate(rows[index] if index < len(rows) else []):
                     record = dict(row, id=f"{section_id}-{letter}{number}", document_id=doc_id, section_id=section_id)
                     if "approx" in record:
                         record["approx"] = int(record["approx"])
                     target.append(record)
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._delete(doc_id)
-            self.db["documents"].insert(document)
-            self.db["sections"].insert_all(sections)
-            self.db["figures"].insert_all(figures)
-            self.db["dates"].insert_all(dates)
-            self.db["entities"].insert_all(entities)
 
     def _delete(self, doc_id: str) -> None:
         for table in _CHILDREN:
@@ -243,6 +287,7 @@ class Store:
 
     def remove(self, paths: list[str]) -> None:
         """Remove documents (and their rows) whose files are gone."""
+        self.prepare()
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             for path in paths:

@@ -28,9 +28,9 @@ import warnings
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import IDX, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
+from spacy.pipeline import EntityRuler, Sentencizer
 from spacy.pipeline.entityruler import entity_ruler_score
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -210,6 +210,7 @@ class _Candidate:
     priority: int
 
 
+_SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
 _CACHE_LIMIT = 200_000  # words remembered per process (a full cache is no longer added to)
 _SWEDISH = frozenset("åäöÅÄÖ")
 _FOLDED: dict[str, str] = {}
@@ -246,6 +247,7 @@ class _Word:
         "lower",
         "is_space",
         "is_punct",
+        "ends_sentence",
         "name",
         "first_name",
         "first_cap",
@@ -309,6 +311,7 @@ class _Lexicon:
         w.lower = lower
         w.is_space = lexeme.is_space
         w.is_punct = lexeme.is_punct
+        w.ends_sentence = text in _SENTENCE_ENDS
         w.stop = text in r.stop_words
         w.name = bool(text[:1].isupper() and _NAME_WORD.match(text) and not w.stop and not lexeme.like_num)
         w.first_name = self.is_first_name(text)
@@ -380,6 +383,22 @@ def _lexicon(r: EntityRules) -> _Lexicon:
     return _LEXICONS[0]
 
 
+def _sentence_starts(words: list[_Word]) -> list[bool]:
+    """Which tokens start a sentence, as spaCy's `sentencizer` decides it: the first token, and the first token
+    after a sentence-ending mark (`.`, `!`, `?`, …) that is neither punctuation nor such a mark."""
+    starts = [False] * len(words)
+    if words:
+        starts[0] = True
+    seen_end = False
+    for i, word in enumerate(words):
+        if seen_end and not word.is_punct and not word.ends_sentence:
+            starts[i] = True
+            seen_end = False
+        elif word.ends_sentence:
+            seen_end = True
+    return starts
+
+
 class _Reader:
     """The rules applied to one `Doc`.
 
@@ -392,19 +411,21 @@ class _Reader:
         self.r = r
         self.lex = lex = _lexicon(r)
         n = self.n = len(doc)
-        rows = doc.to_array([ORTH, SENT_START, IDX]).tolist() if n else []
+        rows = doc.to_array([ORTH, IDX]).tolist() if n else []
         known = lex.words
         vocab = doc.vocab
         words = [known.get(row[0]) or lex.word(row[0], vocab) for row in rows]
         self.words = words
+        self.text = doc.text
         self.texts = [w.text for w in words]
-        self.idx = [row[2] for row in rows]
+        self.idx = [row[1] for row in rows]
         self.name = [w.name for w in words]
         # A token that starts a sentence or a line (spaCy keeps line breaks as space tokens; a token's own
         # whitespace is at most one space).
+        sentence_start = _sentence_starts(words)
         line_start = [True] * n
         for i in range(1, n):
-            line_start[i] = rows[i][1] == 1 or words[i - 1].is_space
+            line_start[i] = sentence_start[i] or words[i - 1].is_space
         self.line_start = line_start
         # A token whose capital says nothing: at a sentence or line start, or after `:`, `(`, a quote, a dash.
         self.initial = [line_start[i] or (i > 0 and words[i - 1].opener) for i in range(n)]
@@ -425,7 +446,7 @@ class _Reader:
         """The text of tokens `start` to `end` (as `doc[start:end].text`)."""
         if end <= start:
             return ""
-        return self.doc.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
+        return self.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
 
     # normalisation
 
@@ -479,10 +500,10 @@ class _Reader:
     def from_ruler(self) -> list[_Candidate]:
         out = []
         texts, joined, stop_words = self.texts, self._joined, self.r.stop_words
-        for ent in self.doc.ents:
-            start, end = ent.start, ent.end
-            label = ent.label_
-            normalized = ent.ent_id_
+        found = self.doc._.ruler_ents
+        if found is None:  # the ruler set `doc.ents` itself
+            found = [(ent.start, ent.end, ent.label_, ent.ent_id_) for ent in self.doc.ents]
+        for start, end, label, normalized in found:
             if normalized:
                 if end - start == 1 and texts[start] in self.r.ambiguous and self.initial[start]:
                     continue
@@ -807,6 +828,25 @@ class _Ruler(EntityRuler):
         if len(self.matcher) == 0 and len(self.phrase_matcher) == 0:
             super()._require_patterns()
 
+    def set_annotations(self, doc: Doc, matches) -> None:
+        """On a doc without entities, keep the matches as `EntityRuler.set_annotations` would (longest first, none
+        overlapping) in `doc._.ruler_ents` as `(start, end, label, id)`, without building a Span for each; the
+        names component reads them from there and sets `doc.ents`."""
+        if doc.has_annotation("ENT_IOB"):
+            super().set_annotations(doc, matches)
+            return
+        taken: set[int] = set()
+        kept = []
+        strings = doc.vocab.strings
+        for match_id, start, end in matches:
+            if start in taken or end - 1 in taken:
+                continue
+            label, ent_id = self._ent_ids.get(match_id) or (strings[match_id], "")
+            kept.append((start, end, label, ent_id))
+            taken.update(range(start, end))
+        kept.sort()
+        doc._.ruler_ents = kept
+
     def match(self, doc: Doc):
         if self._may_match_tokens(doc):
             return super().match(doc)
@@ -830,6 +870,8 @@ def make_ruler(nlp: Language, name: str, validate: bool, overwrite_ents: bool) -
 
 if not Doc.has_extension("ent_norms"):
     Doc.set_extension("ent_norms", default=None)
+if not Doc.has_extension("ruler_ents"):
+    Doc.set_extension("ruler_ents", default=None)
 if not Doc.has_extension("rule_ents"):
     Doc.set_extension("rule_ents", default=None)
 
