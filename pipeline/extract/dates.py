@@ -256,8 +256,13 @@ def _rules() -> _Rules:
     letters = "".join(
         re.escape(str(spec["letter"]).lower() + str(spec["letter"]).upper()) for spec in parts_raw.values()
     )
+    # every alternative starts with a digit or a letter of a word listed here: a look-ahead for those
+    # characters lets the scan pass over all other positions at once
+    words = "|".join([month_alt, season_alt, ordinal_alt, *part_words]).split("|")
+    firsts = {word[1] if word.startswith("\\") else word[0] for word in words if word} | set(letters) | {"d"}
+    firsts = "".join(sorted({re.escape(c) for f in firsts for c in (f.lower(), f.upper())}))
     trigger = re.compile(
-        r"(?<![\w])(?:(?P<num>\d+)|(?P<letter>[" + letters + r"]\d)|(?P<den>den)|(?P<mon>" + month_alt + r")"
+        r"(?<![\w])(?=[\d" + firsts + r"])(?:(?P<num>\d+)|(?P<letter>[" + letters + r"]\d)|(?P<den>den)|(?P<mon>" + month_alt + r")"
         r"|(?P<season>" + season_alt + r")|(?P<part>" + "|".join([ordinal_alt, *part_words]) + r"))",
         re.IGNORECASE,
     )
@@ -519,8 +524,9 @@ def _atom(r: _Rules, match: re.Match[str], kind: str, text: str, period: Period 
     return None  # pragma: no cover - every kind is handled above
 
 
-def _candidates(r: _Rules, text: str, period: Period | None) -> list[_Atom]:
-    atoms = []
+def _scan(r: _Rules, text: str) -> list[tuple[re.Match[str], str, int]]:
+    """Every date pattern that matches where a date may start in `text`, as (match, kind, priority)."""
+    found = []
     for trigger in r.trigger.finditer(text):
         position = trigger.start()
         start_kind = trigger.lastgroup
@@ -529,15 +535,34 @@ def _candidates(r: _Rules, text: str, period: Period | None) -> list[_Atom]:
             start_kind = f"n{digits}" if digits > 2 else "n12:" if text.startswith(":", trigger.end()) else "n12"
         for pattern, kind, priority in r.by_start.get(start_kind, ()):
             match = pattern.match(text, position)
-            if match is None:
-                continue
-            start, end = match.span()
-            span = _atom(r, match, kind, text, period)
-            if span is None or text[start:end] in r.not_dates:
-                continue
-            if kind in ("year", "years", "dm", "short") and r.not_followers.match(text, end):
-                continue
-            atoms.append(_Atom(start, end, span, kind, priority))
+            if match is not None:
+                found.append((match, kind, priority))
+    return found
+
+
+_LAST_SCAN: list[tuple[_Rules, str, list[tuple[re.Match[str], str, int]]]] = []
+
+
+def _scan_once(r: _Rules, text: str) -> list[tuple[re.Match[str], str, int]]:
+    """`_scan`, remembered for the last text: the metadata reads one document's text more than once, with and
+    without its report period, and the scan does not depend on the period."""
+    if _LAST_SCAN and _LAST_SCAN[0][0] is r and _LAST_SCAN[0][1] == text:
+        return _LAST_SCAN[0][2]
+    found = _scan(r, text)
+    _LAST_SCAN[:] = [(r, text, found)]
+    return found
+
+
+def _candidates(r: _Rules, text: str, period: Period | None) -> list[_Atom]:
+    atoms = []
+    for match, kind, priority in _scan_once(r, text):
+        start, end = match.span()
+        span = _atom(r, match, kind, text, period)
+        if span is None or text[start:end] in r.not_dates:
+            continue
+        if kind in ("year", "years", "dm", "short") and r.not_followers.match(text, end):
+            continue
+        atoms.append(_Atom(start, end, span, kind, priority))
     # a number right after "digit-" is the tail of something else (070-2019, 556677-2021) unless
     # the part before the hyphen is itself a date: 2020-12-01-2021-05-31
     ends = {atom.end for atom in atoms}

@@ -269,9 +269,28 @@ def _value(text: str, nr: NumberRules) -> tuple[float, str] | None:
     return float(value), "article" if text.lower() in nr.articles else "word"
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _digit_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The paragraphs (runs of text between blank lines) that hold a digit, as (start, end)."""
+    out = []
+    start = 0
+    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = len(text) if brk is None else brk.start()
+        if _ANY_DIGIT.search(text, start, end):
+            out.append((start, end))
+        if brk is not None:
+            start = brk.end()
+    return out
+
+
 def _blocked(nr: NumberRules, text: str) -> list[tuple[int, int]]:
+    """The spans of `not_figures` matches. Each is looked for only in paragraphs that hold a digit (a date or a
+    phone number does not run across a blank line); a pattern that needs no digit is looked for everywhere."""
     spans = []
-    present = {None: _ANY_DIGIT.search(text) is not None}  # a digit, and the characters looked for so far
+    paragraphs = _digit_paragraphs(text)
+    present = {None: bool(paragraphs)}  # a digit, and the characters looked for so far
     for pattern, need in zip(nr.not_figures, nr.not_figures_need, strict=True):
         runs = True
         for chars in need:
@@ -281,8 +300,10 @@ def _blocked(nr: NumberRules, text: str) -> list[tuple[int, int]]:
             if not found:
                 runs = False  # it cannot match here
                 break
-        if runs:
-            for m in pattern.finditer(text):
+        if not runs:
+            continue
+        for start, end in paragraphs if None in need else [(0, len(text))]:
+            for m in pattern.finditer(text, start, end):
                 if m.end() > m.start():
                     spans.append(m.span())
     return spans

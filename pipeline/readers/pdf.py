@@ -61,6 +61,11 @@ def _line_facts(textpage: pdfium.PdfTextPage, text_index: int) -> tuple[float, b
     return float(size), bold, (left, bottom, right, top)
 
 
+def _right_edge(textpage: pdfium.PdfTextPage, text_index: int) -> float:
+    char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, text_index)
+    return textpage.get_charbox(char_index)[2] if char_index >= 0 else 0.0
+
+
 def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Line]:
     height = page.get_height()
     text = textpage.get_text_range()
@@ -74,7 +79,7 @@ def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Line
         first = match.start() + (len(raw) - len(raw.lstrip()))
         last = match.start() + len(raw.rstrip()) - 1
         size, bold, (left, bottom, _, top) = _line_facts(textpage, first)
-        _, _, (_, _, right, _) = _line_facts(textpage, last)
+        right = _right_edge(textpage, last)
         lines.append(
             Line(text=stripped, top=height - top, bottom=height - bottom, left=left, right=right, size=size, bold=bold)
         )
