@@ -262,7 +262,8 @@ def _rules() -> _Rules:
     firsts = {word[1] if word.startswith("\\") else word[0] for word in words if word} | set(letters) | {"d"}
     firsts = "".join(sorted({re.escape(c) for f in firsts for c in (f.lower(), f.upper())}))
     trigger = re.compile(
-        r"(?<![\w])(?=[\d" + firsts + r"])(?:(?P<num>\d+)|(?P<letter>[" + letters + r"]\d)|(?P<den>den)|(?P<mon>" + month_alt + r")"
+        r"(?<![\w])(?=[\d" + firsts + r"])"
+        r"(?:(?P<num>\d+)|(?P<letter>[" + letters + r"]\d)|(?P<den>den)|(?P<mon>" + month_alt + r")"
         r"|(?P<season>" + season_alt + r")|(?P<part>" + "|".join([ordinal_alt, *part_words]) + r"))",
         re.IGNORECASE,
     )
