@@ -383,3 +383,20 @@ def test_rule_extractor_speed_on_the_corpus():
         best = min(best, time.process_time() - started)
     assert words > 5_000
     assert words / best >= 80_000, f"{words / best:,.0f} words/s"
+
+
+def test_rule_sentence_starts_are_those_of_spacys_sentencizer():
+    from spacy.attrs import ORTH
+
+    from pipeline import nlp
+
+    text = (
+        'Projektet startade 2019. Det gick bra! "Ja." Sedan: (se s. 4) ... Mer? Ja – nej.\n\n'
+        "Anna Berg i Flen, t.ex. i mars. 12 st. deltog..."
+    )
+    sentencizer = nlp.base()
+    expected = [token.is_sent_start for token in sentencizer(text)]
+    doc = sentencizer.make_doc(text)
+    lex = entities._lexicon(entities.entity_rules())
+    words = [lex.word(orth, doc.vocab) for orth in doc.to_array([ORTH]).tolist()]
+    assert entities._sentence_starts(words) == expected

@@ -124,3 +124,53 @@ def test_cli_exit_codes(folder: Path, tmp_path: Path) -> None:
         check=False,
     )
     assert missing.returncode == 2 and "no such folder" in missing.stderr
+
+
+def test_models_load_outside_the_writing_process(folder: Path, tmp_path: Path) -> None:
+    """spaCy and the rules load in the process the workers are forked from, not in the one that writes."""
+    script = (
+        "import sys; from pathlib import Path; from pipeline.run import Options, run; "
+        f"s = run(Path({str(folder)!r}), Path({str(tmp_path / 'r.db')!r}), Options(workers=2, progress=False)); "
+        "print(s.ok, 'spacy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["4", "False"]
+
+
+def test_a_batch_of_documents_is_written_whole_or_not_at_all(folder: Path, tmp_path: Path) -> None:
+    import copy
+
+    from pipeline.process import process
+    from pipeline.store import Store
+
+    db = tmp_path / "r.db"
+    run(folder, db, Options(workers=1, progress=False))
+    before = _rows(db, "SELECT id, status, title FROM documents ORDER BY id")
+    good = process(folder / "2021" / "lagesrapport.pdf", "ny.pdf")
+    broken = copy.deepcopy(good)
+    broken.path = "trasig.pdf"
+    for rows in broken.figures:
+        for row in rows:
+            del row["value"]  # the insert fails after the first document's rows are in
+    assert any(broken.figures)
+    store = Store(db)
+    with pytest.raises(sqlite3.Error):
+        store.write_many([(good, "h", 1, 1, "v"), (broken, "h", 1, 1, "v")])
+    store.close()
+    assert _rows(db, "SELECT id, status, title FROM documents ORDER BY id") == before
+
+
+def test_batches_and_queued_files_lose_nothing(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents written one by one and in batches, by workers holding one or two files, give the same rows."""
+    from pipeline import run as run_module
+
+    batched = tmp_path / "batched.db"
+    run(folder, batched, Options(workers=2, progress=False))
+    monkeypatch.setattr(run_module, "BATCH_DOCUMENTS", 1)
+    monkeypatch.setattr(run_module, "QUEUED_PER_WORKER", 1)
+    single = tmp_path / "single.db"
+    run(folder, single, Options(workers=1, progress=False))
+    for table in ("documents", "sections", "figures", "dates", "entities"):
+        columns = "id, status, title" if table == "documents" else "*"
+        sql = f"SELECT {columns} FROM {table} ORDER BY id"
+        assert _rows(batched, sql) == _rows(single, sql)
