@@ -1,4 +1,4 @@
-"""The SQLite database: schema, one transaction per document, runs, full-text search.
+"""The SQLite database: schema, batches of documents each in one transaction, runs, full-text search.
 
 This is the only module that writes to the database.
 """
