@@ -3,8 +3,8 @@
 The archive is N documents (PDF, DOCX and TXT mixed, a few pages each) copied
 from the corpus generators' born-digital output in `corpus/reports`. Each
 configuration runs in its own process so that its peak memory (PSS summed over
-the run's process tree) is its own. Prints a Markdown table and writes JSON
-to `outputs/bench/`.
+the run's process tree) is its own, twice, keeping the faster run. Prints a
+Markdown table and writes JSON to `outputs/bench/`.
 """
 
 from __future__ import annotations
@@ -184,13 +184,25 @@ def bench(documents: int, out: Path) -> dict[str, Any]:
         build_archive(archive, documents)
         pdfs = build_archive(base / "pdf-only", max(documents, 10), formats=(".pdf",))
         build_archive(base / "one", 1, formats=(".pdf",))
-        for workers in (1, 2):
-            run = timed_extract(archive, base / f"w{workers}.db", workers)
-            results[f"workers_{workers}"] = run
-        results["rerun_unchanged"] = timed_extract(archive, base / "w2.db", 2)
-        results["pdf_workers_1"] = timed_extract(base / "pdf-only", base / "pdf.db", 1)
-        results["startup"] = timed_extract(base / "one", base / "one.db", 1)
-        results.update(library_speeds(pdfs))
+        # timings on a shared machine drift by tens of per cent within a minute: every configuration runs twice,
+        # alternately with the others, and keeps its faster run; the libraries are measured before and after
+        # the PDF runs, and keep their faster measurement
+        for attempt in range(2):
+            for workers in (1, 2):
+                run = timed_extract(archive, base / f"w{workers}-{attempt}.db", workers)
+                best = results.get(f"workers_{workers}")
+                if best is None or run["seconds"] < best["seconds"]:
+                    results[f"workers_{workers}"] = run
+        results["rerun_unchanged"] = timed_extract(archive, base / "w2-1.db", 2)
+        speeds = [library_speeds(pdfs)]
+        runs = [timed_extract(base / "pdf-only", base / f"pdf{attempt}.db", 1) for attempt in range(2)]
+        speeds.append(library_speeds(pdfs))
+        results["pdf_workers_1"] = min(runs, key=lambda run: run["seconds"])
+        results.update({key: max(speed[key] for speed in speeds) for key in speeds[0]})
+        results["startup"] = min(
+            (timed_extract(base / "one", base / f"one{attempt}.db", 1) for attempt in range(2)),
+            key=lambda run: run["seconds"],
+        )
         results["nlp_words_per_s"] = nlp_speed(archive)
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
