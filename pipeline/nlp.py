@@ -25,7 +25,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from pipeline import rules
 
@@ -37,6 +37,29 @@ def base() -> Language:
     nlp.add_pipe("sentencizer")
     nlp.initialize()
     return nlp
+
+
+_LAST_TOKENS: list[tuple[str, Doc]] = []
+
+
+def tokens(text: str) -> Doc:
+    """spaCy's tokens of `text`, made by `base()`'s tokenizer and remembered for the last text asked for: the
+    figure and entity steps read the same section. The Doc is shared and must not be changed."""
+    if _LAST_TOKENS:
+        known, doc = _LAST_TOKENS[0]
+        if known is text or known == text:
+            return doc
+    doc = base().make_doc(text)
+    _LAST_TOKENS[:] = [(text, doc)]
+    return doc
+
+
+def own_tokens(text: str) -> Doc:
+    """`tokens(text)` for a caller that changes the Doc (the entity pipeline sets entities on it): it is
+    handed over and forgotten, so that no later caller gets it changed."""
+    doc = tokens(text)
+    _LAST_TOKENS.clear()
+    return doc
 
 
 @cache
@@ -152,7 +175,7 @@ def ner(statistical: bool | None = None) -> Language:
 def _ner(statistical: bool) -> Language:
     from pipeline.extract import entities
 
-    nlp = spacy.blank("sv")
+    nlp = spacy.blank("sv", vocab=base().vocab)  # reads the Docs `tokens()` makes
     if statistical:  # the model's entities do not cross sentences; the rules find sentence starts themselves
         nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("rapportextrakt_ruler", name="entity_ruler", config={"validate": True})

@@ -614,3 +614,33 @@ def test_no_rule_names_a_seed() -> None:
     rules_text = (Path(__file__).resolve().parent.parent / "rules" / "figures.yml").read_text(encoding="utf-8")
     for name in ("Nyttiga", "Söderberg", "Coompanion", "Eskilstuna", "draknäste"):
         assert not re.search(name, rules_text, re.IGNORECASE)
+
+
+_WHITESPACE_TEXTS = st.lists(
+    st.sampled_from([*"ab1.,-( ", "\n", "\r\n", "\t", "  ", "\xa0", " \n ", "ca. ", "t.ex.", "40-tal"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WHITESPACE_TEXTS)
+def test_figure_tokens_are_the_tokenizers_on_the_text_with_line_breaks_made_spaces(text: str) -> None:
+    """The figure step's tokens, built from the shared tokens of the text, equal spaCy's tokens of the text with
+    its line breaks made spaces; so do their character spans."""
+    from spacy.attrs import IS_SPACE
+
+    from pipeline import nlp
+    from pipeline.extract.figures import _Tokens
+
+    tokens = _Tokens(text)
+    body = text.replace("\r", " ").replace("\n", " ")
+    doc = nlp.base().make_doc(body)
+    assert tokens.words == [t.text for t in doc]
+    assert tokens.idx == [t.idx for t in doc]
+    assert tokens.lower == [t.lower_ for t in doc]
+    assert tokens.space == doc.to_array([IS_SPACE]).tolist()
+    assert tokens.trailing == [int(bool(t.whitespace_)) for t in doc]
+    for start in range(len(body) + 1):
+        for end in range(start + 1, len(body) + 1):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            assert tokens.span(start, end) == (None if span is None else (span.start, span.end))

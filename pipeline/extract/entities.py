@@ -931,9 +931,11 @@ def extract(section: Section) -> list[Entity]:
 
 def extract_with(section: Section, pipeline: Language) -> list[Entity]:
     """`extract` with a given entity pipeline (`nlp.ner(statistical=…)`), for measuring one against another."""
+    from pipeline import nlp
+
     out = []
     for offset, text in chunks(section.text):
-        doc = pipeline(text)
+        doc = pipeline(nlp.own_tokens(text) if pipeline.vocab is nlp.base().vocab else text)
         norms = doc._.ent_norms or {}
         out.extend(
             Entity(

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER
+from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER, SPACY
 from spacy.tokens import Token
 
 from pipeline import nlp, rules
@@ -380,42 +380,79 @@ def _describe(text: str) -> tuple[str | None, str | None]:
 class _Tokens:
     """A text's spaCy tokens read out once into plain lists, with the lemmas and noun classes the rules give them.
 
-    Line breaks read as spaces so that phrases run on across wrapped lines. `lemma` and `cls` hold only what
-    `_prepare` has given a token (`""` and `None` before), as the trigger phrases see it.
+    Line breaks read as spaces so that phrases run on across wrapped lines: the lists are the tokens spaCy's
+    tokenizer gives the text with its line breaks made spaces, built from the tokens of the text itself
+    (`nlp.tokens`, shared with the entity step; the words are the same, only whitespace is tokenized
+    differently). `lemma` and `cls` hold only what `_prepare` has given a token (`""` and `None` before), as the
+    trigger phrases see it.
     """
 
-    __slots__ = ("alpha", "cls", "digit", "doc", "events", "idx", "lemma", "lower", "n", "num", "punct", "space")
-    __slots__ += ("text", "words", "ends")
+    __slots__ = ("alpha", "cls", "digit", "events", "idx", "lemma", "lower", "n", "num", "punct", "space")
+    __slots__ += ("text", "words", "ends", "trailing")
 
     def __init__(self, text: str) -> None:
         body = text.replace("\r", " ").replace("\n", " ")
-        doc = nlp.base().make_doc(body)
-        self.doc = doc
-        self.text = body  # what `doc.text` gives back, without joining the tokens again
-        self.n = n = len(doc)
-        if n:
-            columns = doc.to_array([IDX, LENGTH, LOWER, IS_SPACE, IS_PUNCT, LIKE_NUM, IS_DIGIT, IS_ALPHA]).T.tolist()
-        else:
-            columns = [[] for _ in range(8)]
-        idx, length, lower, space, punct, num, digit, alpha = columns
+        self.text = body
+        doc = nlp.tokens(text)
+        n = len(doc)
+        columns = doc.to_array(_COLUMNS).T.tolist() if n else [[] for _ in _COLUMNS]
+        idx, length, lower, space, punct, num, digit, alpha, trailing = columns
+        ends = [i + k for i, k in zip(idx, length, strict=True)]
         strings = doc.vocab.strings
+        lower = [strings[h] for h in lower]
+        # Whitespace holding a line break is where the text and its spaced copy tokenize differently: right
+        # after a word, the break made a space is that word's trailing space, and what follows it, if anything,
+        # is the whitespace token.
+        dropped = set()
+        for i in [k for k, is_space in enumerate(space) if is_space]:
+            start, end = idx[i], ends[i]
+            if "\n" not in text[start:end] and "\r" not in text[start:end]:
+                continue
+            if i > 0 and body[start] == " " and not space[i - 1] and ends[i - 1] == start:
+                trailing[i - 1] = 1
+                if end - start == 1:
+                    dropped.add(i)
+                    continue
+                idx[i] = start = start + 1
+            lower[i] = body[start:end]
+        if dropped:
+            keep = [k for k in range(n) if k not in dropped]
+            idx, ends, lower, space, punct, num, digit, alpha, trailing = (
+                [column[k] for k in keep] for column in (idx, ends, lower, space, punct, num, digit, alpha, trailing)
+            )
         self.idx: list[int] = idx
-        self.ends: list[int] = [i + k for i, k in zip(idx, length, strict=True)]
-        self.words: list[str] = [body[i:e] for i, e in zip(idx, self.ends, strict=True)]
-        self.lower: list[str] = [strings[h] for h in lower]
+        self.ends: list[int] = ends
+        self.words: list[str] = [body[i:e] for i, e in zip(idx, ends, strict=True)]
+        self.lower: list[str] = lower
         self.space: list[int] = space
         self.punct: list[int] = punct
         self.num: list[int] = num
         self.digit: list[int] = digit
         self.alpha: list[int] = alpha
+        self.trailing: list[int] = trailing  # a plain space follows the token (spaCy's `whitespace_`)
+        self.n = n = len(idx)
         self.lemma: list[str] = [""] * n
         self.cls: list[str | None] = [None] * n
         self.events: dict[tuple[int, int], bool] = {}
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
-        """The tokens at least partly within `text[start:end]`, as a range of token indices."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return None if span is None else (span.start, span.end)
+        """The tokens at least partly within `text[start:end]`, as a range of token indices (as spaCy's
+        `Doc.char_span` with `alignment_mode="expand"`)."""
+        first = self._token_by_char(start)
+        last = self._token_by_char(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.ends[first]:  # in the space after a token: not that token
+            first += 1
+        return first, last + 1
+
+    def _token_by_char(self, offset: int) -> int:
+        """The token whose characters, with its trailing space, hold `offset`; -1 if none does."""
+        i = bisect.bisect_right(self.idx, offset) - 1
+        return i if i >= 0 and offset < self.ends[i] + self.trailing[i] else -1
+
+
+_COLUMNS = [IDX, LENGTH, LOWER, IS_SPACE, IS_PUNCT, LIKE_NUM, IS_DIGIT, IS_ALPHA, SPACY]
 
 
 def _prepare(tokens: _Tokens, start: int, end: int) -> None:

@@ -86,10 +86,30 @@ def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Line
     return lines
 
 
+def _count_objects(page: pdfium.PdfPage, kind: int, enough: int) -> int:
+    """How many objects of a kind the page draws (inside forms too, one level deep), counted up to `enough`.
+
+    Raw pdfium calls: `PdfPage.get_objects` builds a Python object for every text run on the page.
+    """
+    found = 0
+    pending = [(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, True)]
+    while pending:
+        parent, count, get, top = pending.pop()
+        for index in range(count(parent)):
+            obj = get(parent, index)
+            obj_kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if obj_kind == kind:
+                found += 1
+                if found >= enough:
+                    return found
+            elif obj_kind == pdfium_c.FPDF_PAGEOBJ_FORM and top:
+                pending.append((obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, False))
+    return found
+
+
 def _has_rulings(page: pdfium.PdfPage) -> bool:
     """Whether the page draws at least four paths (ruling lines or rectangles): a table is likely."""
-    paths = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)
-    return sum(1 for _, _ in zip(range(4), paths, strict=False)) >= 4
+    return _count_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, 4) >= 4
 
 
 def _has_text_layer(lines: list[Line], letters: int = 20) -> bool:
@@ -103,7 +123,7 @@ def _has_text_layer(lines: list[Line], letters: int = 20) -> bool:
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:
-    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    return _count_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, 1) >= 1
 
 
 def _furniture_key(text: str) -> str:
