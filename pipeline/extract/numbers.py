@@ -80,6 +80,13 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _starts(words: list[str], digits: bool = False) -> str:
+    """A look-ahead for the characters the words (and, with `digits`, a number) can begin with, in either case:
+    a scan then passes over every other position at once."""
+    chars = {c for w in words if w for c in (w[0].lower(), w[0].upper())}
+    return "(?=[" + (r"\d" if digits else "") + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
 def _phrases(phrases: list[str]) -> str:
     """An alternation of phrases whose words may be separated by any whitespace."""
     escaped = (r"\s+".join(re.escape(w) for w in p.lower().split()) for p in phrases)
@@ -120,11 +127,16 @@ def number_rules() -> NumberRules:
     parts = _alternation(list(words) + list(multipliers))
     number = rf"(?:{_DIGITS}|(?:{parts})+)"
     candidate = re.compile(
-        rf"(?<![\w.,:/\-]){number}(?:{_SPACE}*[-–—]{_SPACE}*{number})?(?:-?{re.escape(suffix)})?"
+        rf"(?<![\w.,:/\-]){_starts(list(words) + list(multipliers), digits=True)}"
+        rf"{number}(?:{_SPACE}*[-–—]{_SPACE}*{number})?(?:-?{re.escape(suffix)})?"
         rf"(?=$|[^\w]|(?:{_alternation(list(money))})(?![\w]))",
         re.IGNORECASE,
     )
-    phrase_re = re.compile(rf"(?<![\w])(?:{_phrases(list(phrases))})(?![\w])", re.IGNORECASE) if phrases else None
+    phrase_re = (
+        re.compile(rf"(?<![\w]){_starts(list(phrases))}(?:{_phrases(list(phrases))})(?![\w])", re.IGNORECASE)
+        if phrases
+        else None
+    )
     approx_words = rules.string_list(data, RULES, "approx_before")
     approx_re = re.compile(rf"(?:^|(?<=[\s(]))(?:{_phrases(approx_words)})\s+$", re.IGNORECASE)
     designators = rules.string_list(data, RULES, "designators")
