@@ -207,8 +207,11 @@ class _Zygote:
         for descriptor in _HELD_LOCKS:  # the lock belongs to the run, not to a process that may outlive it
             with contextlib.suppress(OSError):
                 os.close(descriptor)
-        with contextlib.suppress(Exception):  # a broken rule file is then reported by each file's extraction
+        try:
             warm_up()
+        except Exception as exc:  # a broken rule file: the run stops with the reason
+            conn.send(f"the rules or models cannot be loaded: {' '.join(str(exc).split())}")
+            return
         gc.freeze()  # the collector would otherwise write to every shared object and copy each page into every worker
         while True:
             try:
@@ -229,12 +232,24 @@ class _Zygote:
         _serve(Connection(descriptor), memory_mb, max_pages)
 
     def fork(self, options: Options) -> tuple[int, Connection]:
-        """A new worker: its pid and this end of its pipe."""
+        """A new worker: its pid and this end of its pipe. A zygote that could not load the models has sent
+        its reason instead, which is raised as a RunError."""
         ours, theirs = multiprocessing.Pipe(duplex=True)
-        self.conn.send(("fork", options.memory_mb, options.max_pages))
-        reduction.send_handle(self.conn, theirs.fileno(), self.pid)
-        theirs.close()
-        return self.conn.recv(), ours
+        try:
+            self.conn.send(("fork", options.memory_mb, options.max_pages))
+            reduction.send_handle(self.conn, theirs.fileno(), self.pid)
+        except OSError:
+            pass  # the zygote has ended: its reason is waiting in the pipe
+        finally:
+            theirs.close()
+        try:
+            reply = self.conn.recv()
+        except (EOFError, OSError):
+            reply = "the process that loads the models ended unexpectedly"
+        if isinstance(reply, str):
+            ours.close()
+            raise RunError(reply)
+        return reply, ours
 
     def wait(self, pid: int, timeout: float) -> int | None:
         """A worker's exit code, once it has ended; it is killed if it has not ended within `timeout` seconds."""

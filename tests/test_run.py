@@ -174,3 +174,31 @@ def test_batches_and_queued_files_lose_nothing(folder: Path, tmp_path: Path, mon
         columns = "id, status, title" if table == "documents" else "*"
         sql = f"SELECT {columns} FROM {table} ORDER BY id"
         assert _rows(batched, sql) == _rows(single, sql)
+
+
+def test_broken_rules_stop_the_run_with_one_clear_line(folder: Path, tmp_path: Path) -> None:
+    import os
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    with (rules / "entities.yml").open("a", encoding="utf-8") as handle:
+        handle.write("patterns: [\n  - trasig\n")
+    db = tmp_path / "r.db"
+    command = [sys.executable, "-m", "pipeline", "extract", str(folder), "--db", str(db), "--workers", "2"]
+    broken = subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "RAPPORTEXTRAKT_RULES": str(rules)},
+    )
+    assert broken.returncode == 2
+    lines = broken.stderr.strip().splitlines()
+    assert (
+        len(lines) == 1
+        and lines[0].startswith("error: the rules or models cannot be loaded:")
+        and "entities.yml" in lines[0]
+    )
+    fixed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "ok 4, failed 0" in fixed.stdout
