@@ -28,7 +28,7 @@ import warnings
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import IDX, LOWER, ORTH
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.pipeline import EntityRuler, Sentencizer
 from spacy.pipeline.entityruler import entity_ruler_score
@@ -420,20 +420,22 @@ class _Reader:
         self.texts = [w.text for w in words]
         self.idx = [row[1] for row in rows]
         self.name = [w.name for w in words]
-        # A token that starts a sentence or a line (spaCy keeps line breaks as space tokens; a token's own
-        # whitespace is at most one space).
-        sentence_start = _sentence_starts(words)
-        line_start = [True] * n
-        for i in range(1, n):
-            line_start[i] = sentence_start[i] or words[i - 1].is_space
-        self.line_start = line_start
-        # A token whose capital says nothing: at a sentence or line start, or after `:`, `(`, a quote, a dash.
-        self.initial = [line_start[i] or (i > 0 and words[i - 1].opener) for i in range(n)]
-        # Whether token `i` continues the name that token `i - 1` belongs to (no break, label or line between);
-        # one more entry (False) for the end of the doc.
+        # line_start: a token that starts a sentence or a line (spaCy keeps line breaks as space tokens; a token's
+        # own whitespace is at most one space). initial: a token whose capital says nothing, at a sentence or line
+        # start, or after `:`, `(`, a quote, a dash. joined: whether token `i` continues the name that token
+        # `i - 1` belongs to (no break, label or line between), with one more entry (False) for the end.
+        line_start = _sentence_starts(words)
+        initial = line_start[:]
         joined = [False] * (n + 1)
         for i in range(1, n):
+            before = words[i - 1]
+            if before.is_space:
+                line_start[i] = initial[i] = True
+            elif before.opener:
+                initial[i] = True
             joined[i] = not line_start[i] and not (i + 1 < n and words[i + 1].colon)
+        self.line_start = line_start
+        self.initial = initial
         self._joined = joined
         self.gazetteer_cover: list[str | None] = [None] * n
         self.person_start = [False] * n
@@ -870,6 +872,8 @@ def make_ruler(nlp: Language, name: str, validate: bool, overwrite_ents: bool) -
 
 if not Doc.has_extension("ent_norms"):
     Doc.set_extension("ent_norms", default=None)
+if not Doc.has_extension("chosen"):
+    Doc.set_extension("chosen", default=None)
 if not Doc.has_extension("ruler_ents"):
     Doc.set_extension("ruler_ents", default=None)
 if not Doc.has_extension("rule_ents"):
@@ -879,6 +883,7 @@ if not Doc.has_extension("rule_ents"):
 def _set_ents(doc: Doc, chosen: list[_Candidate]) -> None:
     doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
     doc._.ent_norms = {(c.start, c.end): c.normalized for c in chosen}
+    doc._.chosen = chosen  # the same entities as plain values, for `extract_with`
 
 
 @Language.factory("rapportextrakt_names")
@@ -936,6 +941,14 @@ def extract_with(section: Section, pipeline: Language) -> list[Entity]:
     out = []
     for offset, text in chunks(section.text):
         doc = pipeline(nlp.own_tokens(text) if pipeline.vocab is nlp.base().vocab else text)
+        chosen = doc._.chosen
+        if chosen is not None and len(chosen) == len(doc.ents):  # read without a Span for each entity
+            starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if chosen else ([], [])
+            for c in chosen:
+                first, last = starts[c.start], starts[c.end - 1] + lengths[c.end - 1]
+                found = text[first:last]
+                out.append(Entity(found, c.label, c.normalized or found, offset + first, offset + last))
+            continue
         norms = doc._.ent_norms or {}
         out.extend(
             Entity(
