@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pipeline.readers.pdf import first_page_scanned
+
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = (".pdf", ".docx", ".txt")
 
@@ -32,7 +34,7 @@ def build_archive(
     originals = [
         path
         for path in sorted(source.iterdir())
-        if path.suffix in formats and not (path.suffix == ".pdf" and _is_scanned(path))
+        if path.suffix in formats and not (path.suffix == ".pdf" and first_page_scanned(path))
     ]
     if not originals:
         raise SystemExit(f"no {'/'.join(formats)} documents in {source}")
@@ -45,18 +47,6 @@ def build_archive(
         shutil.copyfile(original, copy)
         made.append(copy)
     return made
-
-
-def _is_scanned(path: Path) -> bool:
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        page = pdf[0]
-        text = page.get_textpage().get_text_range()
-        return sum(ch.isalpha() for ch in text) < 20
-    finally:
-        pdf.close()
 
 
 def _pss_of_tree(root: int) -> int:

@@ -39,26 +39,18 @@ def base() -> Language:
     return nlp
 
 
-_LAST_TOKENS: list[tuple[str, Doc]] = []
-
-
+@lru_cache(maxsize=1)
 def tokens(text: str) -> Doc:
     """spaCy's tokens of `text`, made by `base()`'s tokenizer and remembered for the last text asked for: the
     figure and entity steps read the same section. The Doc is shared and must not be changed."""
-    if _LAST_TOKENS:
-        known, doc = _LAST_TOKENS[0]
-        if known is text or known == text:
-            return doc
-    doc = base().make_doc(text)
-    _LAST_TOKENS[:] = [(text, doc)]
-    return doc
+    return base().make_doc(text)
 
 
 def own_tokens(text: str) -> Doc:
     """`tokens(text)` for a caller that changes the Doc (the entity pipeline sets entities on it): it is
     handed over and forgotten, so that no later caller gets it changed."""
     doc = tokens(text)
-    _LAST_TOKENS.clear()
+    tokens.cache_clear()
     return doc
 
 

@@ -35,7 +35,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pipeline import rules
@@ -47,7 +47,7 @@ RULES = "dates.yml"
 # --------------------------------------------------------------------------- rules
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed as the one object `_rules()` loads
 class _Rules:
     months: dict[str, int]  # full names and abbreviations, lower case
     full_months: frozenset[str]
@@ -525,8 +525,11 @@ def _atom(r: _Rules, match: re.Match[str], kind: str, text: str, period: Period 
     return None  # pragma: no cover - every kind is handled above
 
 
+@lru_cache(maxsize=1)
 def _scan(r: _Rules, text: str) -> list[tuple[re.Match[str], str, int]]:
-    """Every date pattern that matches where a date may start in `text`, as (match, kind, priority)."""
+    """Every date pattern that matches where a date may start in `text`, as (match, kind, priority). It does not
+    depend on the report period, so it is remembered for the last text: the metadata reads one document's text
+    more than once, with and without its period."""
     found = []
     for trigger in r.trigger.finditer(text):
         position = trigger.start()
@@ -541,22 +544,9 @@ def _scan(r: _Rules, text: str) -> list[tuple[re.Match[str], str, int]]:
     return found
 
 
-_LAST_SCAN: list[tuple[_Rules, str, list[tuple[re.Match[str], str, int]]]] = []
-
-
-def _scan_once(r: _Rules, text: str) -> list[tuple[re.Match[str], str, int]]:
-    """`_scan`, remembered for the last text: the metadata reads one document's text more than once, with and
-    without its report period, and the scan does not depend on the period."""
-    if _LAST_SCAN and _LAST_SCAN[0][0] is r and _LAST_SCAN[0][1] == text:
-        return _LAST_SCAN[0][2]
-    found = _scan(r, text)
-    _LAST_SCAN[:] = [(r, text, found)]
-    return found
-
-
 def _candidates(r: _Rules, text: str, period: Period | None) -> list[_Atom]:
     atoms = []
-    for match, kind, priority in _scan_once(r, text):
+    for match, kind, priority in _scan(r, text):
         start, end = match.span()
         span = _atom(r, match, kind, text, period)
         if span is None or text[start:end] in r.not_dates:

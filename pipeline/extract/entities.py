@@ -870,8 +870,6 @@ def make_ruler(nlp: Language, name: str, validate: bool, overwrite_ents: bool) -
     return _Ruler(nlp, name, validate=validate, overwrite_ents=overwrite_ents, scorer=entity_ruler_score)
 
 
-if not Doc.has_extension("ent_norms"):
-    Doc.set_extension("ent_norms", default=None)
 if not Doc.has_extension("chosen"):
     Doc.set_extension("chosen", default=None)
 if not Doc.has_extension("ruler_ents"):
@@ -882,8 +880,7 @@ if not Doc.has_extension("rule_ents"):
 
 def _set_ents(doc: Doc, chosen: list[_Candidate]) -> None:
     doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
-    doc._.ent_norms = {(c.start, c.end): c.normalized for c in chosen}
-    doc._.chosen = chosen  # the same entities as plain values, for `extract_with`
+    doc._.chosen = chosen  # the same entities as plain values, with their normalized names
 
 
 @Language.factory("rapportextrakt_names")
@@ -949,12 +946,11 @@ def extract_with(section: Section, pipeline: Language) -> list[Entity]:
                 found = text[first:last]
                 out.append(Entity(found, c.label, c.normalized or found, offset + first, offset + last))
             continue
-        norms = doc._.ent_norms or {}
-        out.extend(
+        out.extend(  # entities from other components: their text is their normalized name
             Entity(
                 text=ent.text,
                 label=ent.label_,
-                normalized=norms.get((ent.start, ent.end)) or ent.text,
+                normalized=ent.text,
                 char_start=offset + ent.start_char,
                 char_end=offset + ent.end_char,
             )

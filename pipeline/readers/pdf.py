@@ -12,8 +12,10 @@ are handed to OCR.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,30 +88,33 @@ def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Line
     return lines
 
 
-def _count_objects(page: pdfium.PdfPage, kind: int, enough: int) -> int:
-    """How many objects of a kind the page draws (inside forms too, one level deep), counted up to `enough`.
+def _objects(page: pdfium.PdfPage, kind: int, form: pdfium_c.FPDF_PAGEOBJECT | None = None) -> Iterator:
+    """The page's objects of one kind, inside forms one level deep, in the order of `PdfPage.get_objects(
+    max_depth=2)`, as raw pdfium handles: `get_objects` builds a Python object for every text run on the page."""
+    if form is None:
+        parent, count, get = page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
+    else:
+        parent, count, get = form, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject
+    for index in range(count(parent)):
+        obj = get(parent, index)
+        obj_kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if obj_kind == kind:
+            yield obj
+        if obj_kind == pdfium_c.FPDF_PAGEOBJ_FORM and form is None:
+            yield from _objects(page, kind, obj)
 
-    Raw pdfium calls: `PdfPage.get_objects` builds a Python object for every text run on the page.
-    """
-    found = 0
-    pending = [(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, True)]
-    while pending:
-        parent, count, get, top = pending.pop()
-        for index in range(count(parent)):
-            obj = get(parent, index)
-            obj_kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if obj_kind == kind:
-                found += 1
-                if found >= enough:
-                    return found
-            elif obj_kind == pdfium_c.FPDF_PAGEOBJ_FORM and top:
-                pending.append((obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, False))
-    return found
+
+def _bounds(obj: pdfium_c.FPDF_PAGEOBJECT) -> tuple[float, float, float, float]:
+    """An object's left, bottom, right and top, in page coordinates."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        raise pdfium.PdfiumError("Failed to locate pageobject.")
+    return left.value, bottom.value, right.value, top.value
 
 
 def _has_rulings(page: pdfium.PdfPage) -> bool:
     """Whether the page draws at least four paths (ruling lines or rectangles): a table is likely."""
-    return _count_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, 4) >= 4
+    return sum(1 for _ in itertools.islice(_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH), 4)) >= 4
 
 
 def _has_text_layer(lines: list[Line], letters: int = 20) -> bool:
@@ -122,8 +127,18 @@ def _has_text_layer(lines: list[Line], letters: int = 20) -> bool:
     return False
 
 
+def first_page_scanned(path: Path) -> bool:
+    """Whether the PDF's first page has no text layer: an image-only scan."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[0]
+        return not _has_text_layer(_page_lines(page, page.get_textpage()))
+    finally:
+        pdf.close()
+
+
 def _has_images(page: pdfium.PdfPage) -> bool:
-    return _count_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, 1) >= 1
+    return next(_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE), None) is not None
 
 
 def _furniture_key(text: str) -> str:
@@ -199,7 +214,7 @@ def _ruled_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Ta
 
     Returns None when the drawings are too many or too irregular to grid: pdfplumber decides then.
     """
-    boxes = [obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)]
+    boxes = [_bounds(obj) for obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH)]
     boxes = [box for box in boxes if box[2] - box[0] > 1 or box[3] - box[1] > 1]
     if len(boxes) > 600:
         return None
