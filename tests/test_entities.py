@@ -400,3 +400,36 @@ def test_rule_sentence_starts_are_those_of_spacys_sentencizer():
     lex = entities._lexicon(entities.entity_rules())
     words = [lex.word(orth, doc.vocab) for orth in doc.to_array([ORTH]).tolist()]
     assert entities._sentence_starts(words) == expected
+
+
+RULER_TEXTS = [
+    "Samordningsförbundet Gästrike Väst och Ockelbo Trä AB ordnade mötet.",
+    "Samordningsförbundet\nGästrike Väst (en rad bryts mitt i namnet), Nordisk Utvärdering  AB.",
+    "Gröna Händer ekonomisk förening och Fixarna i Malå ekonomisk\nförening; Finsam Västra Skaraborg.",
+    "Ingen av orden här.\n\nSamordningsförbundet i Uppsala län  betalade Norrskens utvärdering AB 40 000 kr.",
+]
+
+
+def test_token_patterns_run_on_stretches_find_what_spacys_ruler_finds():
+    from spacy.pipeline import EntityRuler
+
+    from pipeline import nlp
+
+    ruler = nlp.ner().get_pipe("entity_ruler")
+    assert ruler._token_windows(nlp.base().make_doc(RULER_TEXTS[0])), "the patterns run on stretches of text"
+    for text in RULER_TEXTS:
+        doc = nlp.base().make_doc(text)
+        assert ruler.match(doc) == EntityRuler.match(ruler, doc)
+
+
+def test_a_token_pattern_that_can_match_whitespace_runs_on_the_whole_doc():
+    import spacy
+
+    from pipeline import nlp
+
+    pipeline = spacy.blank("sv", vocab=nlp.base().vocab)
+    ruler = pipeline.add_pipe("rapportextrakt_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": [{"ORTH": "Alfa"}, {}, {"ORTH": "Beta"}]}])
+    doc = pipeline.make_doc("Alfa\nBeta")
+    assert ruler._token_windows(doc) is None
+    assert [(doc[s:e].text, doc.vocab.strings[m]) for m, s, e in ruler.match(doc)] == [("Alfa\nBeta", "ORG")]

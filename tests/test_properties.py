@@ -41,3 +41,21 @@ def test_any_blocks_become_sections(items: list[tuple[str, str]]) -> None:
     sections = split(clean(Document(path="x", format="pdf", blocks=blocks)))
     for section in sections:
         assert section.page_at(len(section.text)) is None or section.page_at(len(section.text)) >= 1
+
+
+NUMBERISH = st.text(alphabet="0123456789 -–/.:§+kKsSvVhHjJaAmMiIlpöå(),\n\t", max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBERISH)
+def test_number_blockers_behind_a_first_character_look_ahead_match_as_written(text: str) -> None:
+    import re
+
+    from pipeline import rules
+    from pipeline.extract import numbers
+
+    written = rules.string_list(rules.load_yaml(numbers.RULES), numbers.RULES, "not_figures")
+    used = numbers.number_rules().not_figures
+    assert any(p.pattern.startswith("(?=[") for p in used)
+    for source, pattern in zip(written, used, strict=True):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(source, text)]

@@ -28,8 +28,9 @@ import warnings
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import IDX, LENGTH, LOWER, ORTH
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler, Sentencizer
 from spacy.pipeline.entityruler import entity_ruler_score
 from spacy.strings import get_string_id
@@ -411,13 +412,13 @@ class _Reader:
         self.r = r
         self.lex = lex = _lexicon(r)
         n = self.n = len(doc)
-        rows = doc.to_array([ORTH, IDX]).tolist() if n else []
+        rows = doc.to_array([ORTH, IDX, SPACY]).tolist() if n else []
         known = lex.words
         vocab = doc.vocab
         words = [known.get(row[0]) or lex.word(row[0], vocab) for row in rows]
         self.words = words
-        self.text = doc.text
-        self.texts = [w.text for w in words]
+        self.texts = texts = [w.text for w in words]
+        self.text = "".join([text + " " if row[2] else text for text, row in zip(texts, rows, strict=True)])
         self.idx = [row[1] for row in rows]
         self.name = [w.name for w in words]
         # line_start: a token that starts a sentence or a line (spaCy keeps line breaks as space tokens; a token's
@@ -780,16 +781,21 @@ def _anchors(token_pattern: list[dict]) -> list[tuple[int, frozenset[int]]] | No
 
 
 class _Ruler(EntityRuler):
-    """spaCy's `entity_ruler`, with its token patterns run only on a doc that holds the words one of them needs.
+    """spaCy's `entity_ruler`, with its token patterns run only on the stretches of a doc that can match them.
 
     The gazetteer (phrase) patterns are matched as always. Each token pattern (`patterns` in `rules/entities.yml`)
-    needs certain words (`Samordningsförbundet`; `AB`; `ekonomisk` and `förening`); a doc without them cannot
-    match it, so when no pattern can match, the Matcher, which is slow on long docs, is skipped. A token pattern
-    without such words makes the Matcher run on every doc. The matches, and so the entities, are the same.
+    needs certain words (`Samordningsförbundet`; `AB`; `ekonomisk` and `förening`). When no token of any pattern
+    can be a whitespace token (a line break, a run of spaces), a match lies within one stretch of text between
+    two such tokens, and the Matcher, which is slow on long docs, runs only on the stretches that hold the words
+    a pattern needs. A token pattern without such words, or one that can match whitespace, makes the Matcher run
+    on the whole doc. The matches, and so the entities, are the same.
     """
 
     _anchors_for: tuple[object, object, int] | None = None
     _anchors: list[list[tuple[int, frozenset[int]]]] | None = None
+    _space_for: object = None
+    _space_count = 0
+    _space = True
 
     def _token_anchors(self) -> list[list[tuple[int, frozenset[int]]]] | None:
         """For each token pattern, the words (by attribute) a doc needs for it to match; None if one has none."""
@@ -815,16 +821,54 @@ class _Ruler(EntityRuler):
             self._anchors_for = (self.matcher, self.token_patterns, count)
         return self._anchors
 
-    def _may_match_tokens(self, doc: Doc) -> bool:
-        """Whether some token pattern finds all the words it needs in `doc`."""
+    def _matches_space(self) -> bool:
+        """Whether some token of some token pattern can be a whitespace token (tried on a few kinds of them)."""
+        count = sum(len(patterns) for patterns in self.token_patterns.values())
+        if self._space_for is not self.matcher or self._space_count != count:
+            probe = Matcher(self.nlp.vocab, validate=False)
+            for patterns in self.token_patterns.values():
+                for pattern in patterns:
+                    for spec in pattern:
+                        if isinstance(spec, dict):
+                            probe.add("spec", [[{k: v for k, v in spec.items() if str(k).upper() != "OP"}]])
+            words = [" ", "  ", "\n", "\n\n", " \n", "\t", "\r\n", "\xa0", "\u2003"]
+            space_doc = Doc(self.nlp.vocab, words=words, spaces=[False] * len(words))
+            self._space = len(probe) > 0 and bool(probe(space_doc, allow_missing=True))
+            self._space_for, self._space_count = self.matcher, count
+        return self._space
+
+    def _token_windows(self, doc: Doc) -> list[tuple[int, int]] | None:
+        """The stretches `[start, end)` of `doc` between whitespace tokens that hold all the words some token
+        pattern needs; None when the token patterns must be run on the whole doc."""
         anchors = self._token_anchors()
-        if anchors is None:
-            return True
+        if anchors is None or self._matches_space():
+            return None
         if not anchors or not len(doc):
-            return False
-        words = doc.to_array([ORTH, LOWER])
-        present = {ORTH: set(words[:, 0].tolist()), LOWER: set(words[:, 1].tolist())}
-        return any(all(not ids.isdisjoint(present[attr]) for attr, ids in needed) for needed in anchors)
+            return []
+        array = doc.to_array([ORTH, LOWER, IS_SPACE])
+        present = {ORTH: set(array[:, 0].tolist()), LOWER: set(array[:, 1].tolist())}
+        anchors = [needed for needed in anchors if all(not ids.isdisjoint(present[attr]) for attr, ids in needed)]
+        if not anchors:  # no pattern finds the words it needs anywhere in the doc
+            return []
+        wanted = {ORTH: set(), LOWER: set()}
+        for needed in anchors:
+            for attr, ids in needed:
+                wanted[attr].update(ids)
+        orth_wanted, lower_wanted = wanted[ORTH], wanted[LOWER]
+        rows = array.tolist()
+        windows: list[tuple[int, int]] = []
+        start, hit = 0, False
+        for i, (orth, lower, space) in enumerate([*rows, (0, 0, 1)]):
+            if not space:
+                hit = hit or orth in orth_wanted or lower in lower_wanted
+                continue
+            if hit:
+                stretch = rows[start:i]
+                present = {ORTH: {row[0] for row in stretch}, LOWER: {row[1] for row in stretch}}
+                if any(all(not ids.isdisjoint(present[attr]) for attr, ids in needed) for needed in anchors):
+                    windows.append((start, i))
+            start, hit = i + 1, False
+        return windows
 
     def _require_patterns(self) -> None:
         if len(self.matcher) == 0 and len(self.phrase_matcher) == 0:
@@ -850,13 +894,16 @@ class _Ruler(EntityRuler):
         doc._.ruler_ents = kept
 
     def match(self, doc: Doc):
-        if self._may_match_tokens(doc):
+        windows = self._token_windows(doc)
+        if windows is None:
             return super().match(doc)
         self._require_patterns()
+        matches = []  # as `EntityRuler.match`: the token matches first, then the phrase matches
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="\\[W036")
-            matches = list(self.phrase_matcher(doc))
-        # as `EntityRuler.match`, with no token matches
+            for start, end in windows:
+                matches += [(m_id, start + a, start + b) for m_id, a, b in self.matcher(doc[start:end])]
+            matches += self.phrase_matcher(doc)
         final_matches = set([(m_id, start, end) for m_id, start, end in matches if start != end])
         return sorted(final_matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 

@@ -153,7 +153,7 @@ def number_rules() -> NumberRules:
     not_figures = []
     for pattern in rules.string_list(data, RULES, "not_figures"):
         try:
-            not_figures.append(re.compile(pattern))
+            not_figures.append(_with_first_chars(re.compile(pattern)))
         except re.error as exc:
             raise rules.RulesError(f"rules/{RULES}: 'not_figures' pattern {pattern!r} is not valid: {exc}") from exc
     return NumberRules(
@@ -179,6 +179,57 @@ def number_rules() -> NumberRules:
         not_figures=tuple(not_figures),
         not_figures_need=tuple(tuple(_required(_sre_parse.parse(p.pattern, p.flags))) for p in not_figures),
     )
+
+
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_LEADING_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
+
+
+def _first_chars(items) -> list[str] | None:
+    """The members of a character class holding every character a match of a parsed pattern can begin with;
+    None where that is not sure (a pattern that can begin with anything, or match nothing)."""
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _sre.LITERAL:
+            return [re.escape(chr(arg))]
+        if op is _sre.IN:
+            members = []
+            for kind, value in arg:
+                if kind is _sre.LITERAL:
+                    members.append(re.escape(chr(value)))
+                elif kind is _sre.RANGE:
+                    members.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
+                    members.append(r"\d")
+                else:
+                    return None
+            return members
+        if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group that sets no flags of its own
+            return _first_chars(arg[3])
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            return _first_chars(arg[2])
+        if op is _sre.BRANCH:
+            members = []
+            for branch in arg[1]:
+                found = _first_chars(branch)
+                if found is None:
+                    return None
+                members += found
+            return members
+        return None
+    return None
+
+
+def _with_first_chars(pattern: re.Pattern) -> re.Pattern:
+    """The pattern behind a look-ahead for the characters its matches begin with, where these are sure: the
+    same matches, but a scan passes over every other position at once."""
+    members = _first_chars(_sre_parse.parse(pattern.pattern, pattern.flags))
+    if not members:
+        return pattern
+    flags = _LEADING_FLAGS.match(pattern.pattern)
+    body = pattern.pattern[flags.end() :] if flags else pattern.pattern
+    return re.compile("(?=[" + "".join(members) + "])" + body, pattern.flags)
 
 
 def _is_digit_set(items: list) -> bool:
