@@ -16,9 +16,11 @@ import hashlib
 import itertools
 import multiprocessing
 import os
+import queue
 import resource
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -213,7 +215,16 @@ class _Zygote:
             conn.send(f"the rules or models cannot be loaded: {' '.join(str(exc).split())}")
             return
         gc.freeze()  # the collector would otherwise write to every shared object and copy each page into every worker
+        readers_loaded = False
         while True:
+            if not readers_loaded and not conn.poll(0.05):
+                # idle once the first workers are forked (they import the readers they need): a replacement
+                # worker starts with all of them
+                from pipeline.readers import load_all
+
+                load_all()
+                gc.freeze()
+                readers_loaded = True
             try:
                 request = conn.recv()
             except EOFError:
@@ -321,12 +332,15 @@ def extract_all(
 
     def replace(index: int, kill: bool) -> tuple[_Worker, int | None]:
         """A fresh worker in place of `pool[index]`, holding the files still queued for the old one; and the
-        old one's exit code."""
+        old one's exit code. An old worker that is not killed is stopped once the new one is at work."""
         old = pool[index]
-        code = old.stop(kill=kill)
+        code = old.stop(kill=True) if kill else None
         new = pool[index] = _Worker(zygote, options)
         for task in old.tasks:
             new.send(task)
+        if not kill:
+            feed(new)
+            code = old.stop()
         return new, code
 
     try:
@@ -377,6 +391,43 @@ def extract_all(
 
 
 # --- the run -----------------------------------------------------------------------------------------------------
+
+
+class _Writer:
+    """A thread that runs the store's writes, in the order given, so that the loop feeding the workers never
+    waits for the disk (a worker that finds no next file idles).
+
+    At most one call waits while another runs: a writer that falls behind holds the loop up. A call that fails
+    skips the rest, and its error is raised by the next `submit` or by `close`.
+    """
+
+    def __init__(self) -> None:
+        self.calls: queue.Queue[tuple[Callable[..., object], tuple] | None] = queue.Queue(maxsize=1)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._main, name="writer", daemon=True)
+        self.thread.start()
+
+    def _main(self) -> None:
+        while (call := self.calls.get()) is not None:
+            if self.error is None:
+                try:
+                    call[0](*call[1])
+                except BaseException as exc:  # noqa: BLE001 - handed to the run's thread
+                    self.error = exc
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def submit(self, function: Callable[..., object], *args: object) -> None:
+        self._raise()
+        self.calls.put((function, args))
+
+    def close(self) -> None:
+        """Wait for every call to finish; raise the error of one that failed."""
+        self.calls.put(None)
+        self.thread.join()
+        self._raise()
 
 
 class _Lock:
@@ -433,6 +484,7 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
 
     batch: list[tuple[Result, str, int, int, str]] = []
     last_write = time.monotonic()
+    writer = _Writer()  # the store is the writer's until it is closed
 
     def write(result: Result, digest: str, size: int, mtime: int) -> None:
         """Queue a document for the database; write the queue as one transaction when it is full or old."""
@@ -443,7 +495,7 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
 
     def flush() -> None:
         nonlocal last_write
-        store.write_many(batch)
+        writer.submit(store.write_many, batch[:])
         batch.clear()
         last_write = time.monotonic()
 
@@ -489,7 +541,7 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
         disable=not options.progress if options.progress is not None else None,
     )
     try:
-        for result in extract_all(todo(), options, on_start=store.prepare):
+        for result in extract_all(todo(), options, on_start=partial(writer.submit, store.prepare)):
             digest, size, mtime = stats.pop(result.path)
             result = _changed_while_read(input_dir, result, size, mtime)
             write(result, digest, size, mtime)
@@ -502,8 +554,11 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
                 summary.failed += 1
             bar.update(1)
     finally:  # what was extracted before an interruption is kept
-        if batch:
-            flush()
+        try:
+            if batch:
+                flush()
+        finally:
+            writer.close()
     bar.close()
     gone = sorted(set(known) - seen)
     if gone:

@@ -150,7 +150,8 @@ class Store:
         """Open (and with `create`, set up) the database; otherwise the tables are made at the first write."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+        # one thread at a time: the run hands the store to its writing thread and takes it back when that ends
+        self.conn = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")

@@ -202,3 +202,46 @@ def test_broken_rules_stop_the_run_with_one_clear_line(folder: Path, tmp_path: P
     )
     fixed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     assert "ok 4, failed 0" in fixed.stdout
+
+
+def test_a_slow_or_failing_writer_loses_nothing_and_stops_the_run(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database is written in a thread of its own: a slow writer holds nothing back that is lost, and an
+    error in a write stops the run with that error, keeping the batches written before it."""
+    import time
+
+    from pipeline import run as run_module
+    from pipeline.store import Store
+
+    reference = tmp_path / "reference.db"
+    run(folder, reference, Options(workers=1, progress=False))
+    monkeypatch.setattr(run_module, "BATCH_DOCUMENTS", 1)
+    write_many = Store.write_many
+    calls: list[int] = []
+
+    def slow(store: Store, items: list) -> None:
+        time.sleep(0.05)
+        calls.append(len(items))
+        write_many(store, items)
+
+    monkeypatch.setattr(Store, "write_many", slow)
+    db = tmp_path / "slow.db"
+    run(folder, db, Options(workers=2, progress=False))
+    assert len(calls) == len(_rows(reference, "SELECT id FROM documents"))
+    for table in ("documents", "sections", "figures", "dates", "entities"):
+        columns = "id, status, title" if table == "documents" else "*"
+        sql = f"SELECT {columns} FROM {table} ORDER BY id"
+        assert _rows(db, sql) == _rows(reference, sql)
+
+    def failing(store: Store, items: list) -> None:
+        if calls[-1] < 0:
+            raise sqlite3.OperationalError("database or disk is full")
+        calls.append(-1)
+        write_many(store, items)
+
+    monkeypatch.setattr(Store, "write_many", failing)
+    failed = tmp_path / "failed.db"
+    with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+        run(folder, failed, Options(workers=1, progress=False))
+    assert _rows(failed, "SELECT count(*) FROM documents") == [(1,)]

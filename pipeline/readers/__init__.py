@@ -77,6 +77,12 @@ def _reader(fmt: str) -> Callable[[Path], Document]:
     return module.read
 
 
+def load_all() -> None:
+    """Import every reader and the libraries it uses now, rather than at the first file of its format."""
+    for fmt in ("txt", "pdf", "docx", "odt", "doc"):
+        _reader(fmt)
+
+
 def read(path: Path) -> Document:
     """Read any supported file into a Document; raise ReadError with a reason otherwise."""
     if path.stat().st_size == 0:
