@@ -484,7 +484,6 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
 
     batch: list[tuple[Result, str, int, int, str]] = []
     last_write = time.monotonic()
-    writer = _Writer()  # the store is the writer's until it is closed
 
     def write(result: Result, digest: str, size: int, mtime: int) -> None:
         """Queue a document for the database; write the queue as one transaction when it is full or old."""
@@ -540,6 +539,7 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
         file=sys.stderr,
         disable=not options.progress if options.progress is not None else None,
     )
+    writer = _Writer()  # the store is the writer's until it is closed
     try:
         for result in extract_all(todo(), options, on_start=partial(writer.submit, store.prepare)):
             digest, size, mtime = stats.pop(result.path)
