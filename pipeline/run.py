@@ -126,6 +126,9 @@ def content_hash(path: Path) -> str:
 
 def warm_up() -> None:
     """Load rules and NLP models once, before any file is timed."""
+    from pipeline.spacy_start import import_spacy
+
+    import_spacy()
     from pipeline.model import Document
     from pipeline.process import _Clock, _extract  # noqa: PLC0415 - the worker's own imports
 

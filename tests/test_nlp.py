@@ -32,3 +32,27 @@ def test_project_overrides_come_before_the_table() -> None:
     assert nlp.lemma_of("har") == "ha"  # the table says "hare"
     assert nlp.lemma_of("Deltagarna") == "deltagare"
     assert nlp.lemma_of("okänt-ord-xyz") == "okänt-ord-xyz"
+
+
+def test_spacy_without_its_command_line_still_has_it_on_demand() -> None:
+    """The process that loads the models imports spaCy without its command line; spaCy works, and the command
+    line and `spacy.info` are there when asked for."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = (
+        "import sys\n"
+        "from pipeline.spacy_start import import_spacy\n"
+        "import_spacy()\n"
+        "assert 'spacy' in sys.modules and 'requests' not in sys.modules and 'spacy.cli' not in sys.modules\n"
+        "from pipeline import nlp\n"
+        "assert [t.text for t in nlp.base()('Två deltagare.')] == ['Två', 'deltagare', '.']\n"
+        "import spacy\n"
+        "assert 'pipelines' in spacy.info()\n"
+        "from spacy.cli.train import train\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
