@@ -46,31 +46,47 @@ class Line:
     bold: bool
 
 
-def _line_facts(textpage: pdfium.PdfTextPage, text_index: int) -> tuple[float, bool, tuple[float, float, float, float]]:
-    char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, text_index)
-    if char_index < 0:
-        return 0.0, False, (0.0, 0.0, 0.0, 0.0)
-    size = pdfium_c.FPDFText_GetFontSize(textpage, char_index)
-    weight = pdfium_c.FPDFText_GetFontWeight(textpage, char_index)
-    bold = weight >= 600
-    if not bold:
-        buffer = ctypes.create_string_buffer(128)
-        flags = ctypes.c_int()
-        length = pdfium_c.FPDFText_GetFontInfo(textpage, char_index, buffer, 128, ctypes.byref(flags))
-        name = buffer.raw[: max(length - 1, 0)].decode("latin-1", errors="ignore").lower()
-        bold = "bold" in name or "black" in name or "heavy" in name
-    left, bottom, right, top = textpage.get_charbox(char_index)
-    return float(size), bold, (left, bottom, right, top)
+class _Chars:
+    """Facts of a text page's characters by text index, read with raw pdfium calls into buffers made once per
+    page (the wrapper's calls build them anew and look up the handle each time)."""
 
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.raw = textpage.raw
+        self.box = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())  # l, r, b, t
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
 
-def _right_edge(textpage: pdfium.PdfTextPage, text_index: int) -> float:
-    char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, text_index)
-    return textpage.get_charbox(char_index)[2] if char_index >= 0 else 0.0
+    def _box(self, char_index: int) -> tuple[float, float, float, float]:
+        """The character's left, bottom, right and top (as `PdfTextPage.get_charbox`)."""
+        left, right, bottom, top = self.box
+        if not pdfium_c.FPDFText_GetCharBox(self.raw, char_index, left, right, bottom, top):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        return left.value, bottom.value, right.value, top.value
+
+    def first(self, text_index: int) -> tuple[float, bool, tuple[float, float, float, float]]:
+        """Font size, boldness and box of the character that begins a line."""
+        char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(self.raw, text_index)
+        if char_index < 0:
+            return 0.0, False, (0.0, 0.0, 0.0, 0.0)
+        size = pdfium_c.FPDFText_GetFontSize(self.raw, char_index)
+        bold = pdfium_c.FPDFText_GetFontWeight(self.raw, char_index) >= 600
+        if not bold:
+            length = pdfium_c.FPDFText_GetFontInfo(self.raw, char_index, self.name, 128, ctypes.byref(self.flags))
+            # a longer name is not written to the buffer (which holds the last one that fitted)
+            name = self.name.raw[: length - 1].decode("latin-1", errors="ignore").lower() if 0 < length <= 128 else ""
+            bold = "bold" in name or "black" in name or "heavy" in name
+        return float(size), bold, self._box(char_index)
+
+    def right(self, text_index: int) -> float:
+        """The right edge of the character that ends a line."""
+        char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(self.raw, text_index)
+        return self._box(char_index)[2] if char_index >= 0 else 0.0
 
 
 def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Line]:
     height = page.get_height()
     text = textpage.get_text_range()
+    chars = _Chars(textpage)
     lines: list[Line] = []
     # pdfium marks a hyphen at a line end as U+FFFE and joins the lines; split there again.
     for match in re.finditer(r"[^\r\n\ufffe]+\ufffe?|\ufffe", text):
@@ -80,8 +96,8 @@ def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Line
             continue
         first = match.start() + (len(raw) - len(raw.lstrip()))
         last = match.start() + len(raw.rstrip()) - 1
-        size, bold, (left, bottom, _, top) = _line_facts(textpage, first)
-        right = _right_edge(textpage, last)
+        size, bold, (left, bottom, _, top) = chars.first(first)
+        right = chars.right(last)
         lines.append(
             Line(text=stripped, top=height - top, bottom=height - bottom, left=left, right=right, size=size, bold=bold)
         )
