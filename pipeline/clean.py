@@ -26,8 +26,8 @@ _SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", ")")
 
 def normalise(text: str) -> str:
     """Soft hyphens and zero-width characters out; every kind of space one plain space."""
-    text = _INVISIBLE.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))  # no run of spaces crosses a line break
+    lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
 
