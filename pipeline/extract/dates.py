@@ -39,6 +39,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from pipeline import rules
+from pipeline.extract.lookahead import with_first_chars
 from pipeline.model import DateMention, Metadata, Section
 
 RULES = "dates.yml"
@@ -256,16 +257,12 @@ def _rules() -> _Rules:
     letters = "".join(
         re.escape(str(spec["letter"]).lower() + str(spec["letter"]).upper()) for spec in parts_raw.values()
     )
-    # every alternative starts with a digit or a letter of a word listed here: a look-ahead for those
-    # characters lets the scan pass over all other positions at once
-    words = "|".join([month_alt, season_alt, ordinal_alt, *part_words]).split("|")
-    firsts = {word[1] if word.startswith("\\") else word[0] for word in words if word} | set(letters) | {"d"}
-    firsts = "".join(sorted({re.escape(c) for f in firsts for c in (f.lower(), f.upper())}))
-    trigger = re.compile(
-        r"(?<![\w])(?=[\d" + firsts + r"])"
-        r"(?:(?P<num>\d+)|(?P<letter>[" + letters + r"]\d)|(?P<den>den)|(?P<mon>" + month_alt + r")"
-        r"|(?P<season>" + season_alt + r")|(?P<part>" + "|".join([ordinal_alt, *part_words]) + r"))",
-        re.IGNORECASE,
+    trigger = with_first_chars(
+        re.compile(
+            r"(?<![\w])(?:(?P<num>\d+)|(?P<letter>[" + letters + r"]\d)|(?P<den>den)|(?P<mon>" + month_alt + r")"
+            r"|(?P<season>" + season_alt + r")|(?P<part>" + "|".join([ordinal_alt, *part_words]) + r"))",
+            re.IGNORECASE,
+        )
     )
     by_start: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
     for source, kind, priority, starts in patterns:

@@ -17,6 +17,7 @@ from re import _constants as _sre  # the parsed form of a pattern: which ones ca
 from re import _parser as _sre_parse
 
 from pipeline import rules
+from pipeline.extract.lookahead import with_first_chars
 
 RULES = "figures_numbers.yml"
 
@@ -80,13 +81,6 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _starts(words: list[str], digits: bool = False) -> str:
-    """A look-ahead for the characters the words (and, with `digits`, a number) can begin with, in either case:
-    a scan then passes over every other position at once."""
-    chars = {c for w in words if w for c in (w[0].lower(), w[0].upper())}
-    return "(?=[" + (r"\d" if digits else "") + "".join(re.escape(c) for c in sorted(chars)) + "])"
-
-
 def _phrases(phrases: list[str]) -> str:
     """An alternation of phrases whose words may be separated by any whitespace."""
     escaped = (r"\s+".join(re.escape(w) for w in p.lower().split()) for p in phrases)
@@ -126,14 +120,15 @@ def number_rules() -> NumberRules:
 
     parts = _alternation(list(words) + list(multipliers))
     number = rf"(?:{_DIGITS}|(?:{parts})+)"
-    candidate = re.compile(
-        rf"(?<![\w.,:/\-]){_starts(list(words) + list(multipliers), digits=True)}"
-        rf"{number}(?:{_SPACE}*[-–—]{_SPACE}*{number})?(?:-?{re.escape(suffix)})?"
-        rf"(?=$|[^\w]|(?:{_alternation(list(money))})(?![\w]))",
-        re.IGNORECASE,
+    candidate = with_first_chars(
+        re.compile(
+            rf"(?<![\w.,:/\-]){number}(?:{_SPACE}*[-–—]{_SPACE}*{number})?(?:-?{re.escape(suffix)})?"
+            rf"(?=$|[^\w]|(?:{_alternation(list(money))})(?![\w]))",
+            re.IGNORECASE,
+        )
     )
     phrase_re = (
-        re.compile(rf"(?<![\w]){_starts(list(phrases))}(?:{_phrases(list(phrases))})(?![\w])", re.IGNORECASE)
+        with_first_chars(re.compile(rf"(?<![\w])(?:{_phrases(list(phrases))})(?![\w])", re.IGNORECASE))
         if phrases
         else None
     )
@@ -153,7 +148,7 @@ def number_rules() -> NumberRules:
     not_figures = []
     for pattern in rules.string_list(data, RULES, "not_figures"):
         try:
-            not_figures.append(_with_first_chars(re.compile(pattern)))
+            not_figures.append(with_first_chars(re.compile(pattern)))
         except re.error as exc:
             raise rules.RulesError(f"rules/{RULES}: 'not_figures' pattern {pattern!r} is not valid: {exc}") from exc
     return NumberRules(
@@ -179,57 +174,6 @@ def number_rules() -> NumberRules:
         not_figures=tuple(not_figures),
         not_figures_need=tuple(tuple(_required(_sre_parse.parse(p.pattern, p.flags))) for p in not_figures),
     )
-
-
-_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
-_LEADING_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
-
-
-def _first_chars(items) -> list[str] | None:
-    """The members of a character class holding every character a match of a parsed pattern can begin with;
-    None where that is not sure (a pattern that can begin with anything, or match nothing)."""
-    for op, arg in items:
-        if op in _ZERO_WIDTH:
-            continue
-        if op is _sre.LITERAL:
-            return [re.escape(chr(arg))]
-        if op is _sre.IN:
-            members = []
-            for kind, value in arg:
-                if kind is _sre.LITERAL:
-                    members.append(re.escape(chr(value)))
-                elif kind is _sre.RANGE:
-                    members.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-                elif kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
-                    members.append(r"\d")
-                else:
-                    return None
-            return members
-        if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group that sets no flags of its own
-            return _first_chars(arg[3])
-        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            return _first_chars(arg[2])
-        if op is _sre.BRANCH:
-            members = []
-            for branch in arg[1]:
-                found = _first_chars(branch)
-                if found is None:
-                    return None
-                members += found
-            return members
-        return None
-    return None
-
-
-def _with_first_chars(pattern: re.Pattern) -> re.Pattern:
-    """The pattern behind a look-ahead for the characters its matches begin with, where these are sure: the
-    same matches, but a scan passes over every other position at once."""
-    members = _first_chars(_sre_parse.parse(pattern.pattern, pattern.flags))
-    if not members:
-        return pattern
-    flags = _LEADING_FLAGS.match(pattern.pattern)
-    body = pattern.pattern[flags.end() :] if flags else pattern.pattern
-    return re.compile("(?=[" + "".join(members) + "])" + body, pattern.flags)
 
 
 def _is_digit_set(items: list) -> bool:
