@@ -793,12 +793,10 @@ class _Ruler(EntityRuler):
 
     _anchors_for: tuple[object, object, int] | None = None
     _anchors: list[list[tuple[int, frozenset[int]]]] | None = None
-    _space_for: object = None
-    _space_count = 0
-    _space = True
 
     def _token_anchors(self) -> list[list[tuple[int, frozenset[int]]]] | None:
-        """For each token pattern, the words (by attribute) a doc needs for it to match; None if one has none."""
+        """For each token pattern, the words (by attribute) a doc needs for it to match; None if one has none, or
+        if some token of a pattern can be a whitespace token (tried on a few kinds of them)."""
         count = sum(len(patterns) for patterns in self.token_patterns.values())
         cached = self._anchors_for
         if (
@@ -807,47 +805,38 @@ class _Ruler(EntityRuler):
             or cached[1] is not self.token_patterns
             or cached[2] != count
         ):
-            anchors: list[list[tuple[int, frozenset[int]]]] | None = []
-            for patterns in self.token_patterns.values():
-                for pattern in patterns:
-                    needed = _anchors(pattern)
-                    if needed is None:
-                        anchors = None
-                        break
-                    anchors.append(needed)
-                if anchors is None:
-                    break
-            self._anchors = anchors
+            patterns = [pattern for listed in self.token_patterns.values() for pattern in listed]
+            anchors = [_anchors(pattern) for pattern in patterns]
+            self._anchors = None if None in anchors or self._space_matching(patterns) else anchors
             self._anchors_for = (self.matcher, self.token_patterns, count)
         return self._anchors
 
-    def _matches_space(self) -> bool:
-        """Whether some token of some token pattern can be a whitespace token (tried on a few kinds of them)."""
-        count = sum(len(patterns) for patterns in self.token_patterns.values())
-        if self._space_for is not self.matcher or self._space_count != count:
-            probe = Matcher(self.nlp.vocab, validate=False)
-            for patterns in self.token_patterns.values():
-                for pattern in patterns:
-                    for spec in pattern:
-                        if isinstance(spec, dict):
-                            probe.add("spec", [[{k: v for k, v in spec.items() if str(k).upper() != "OP"}]])
-            words = [" ", "  ", "\n", "\n\n", " \n", "\t", "\r\n", "\xa0", "\u2003"]
-            space_doc = Doc(self.nlp.vocab, words=words, spaces=[False] * len(words))
-            self._space = len(probe) > 0 and bool(probe(space_doc, allow_missing=True))
-            self._space_for, self._space_count = self.matcher, count
-        return self._space
+    def _space_matching(self, patterns: list[list[dict]]) -> bool:
+        """Whether some token of the patterns can be a whitespace token."""
+        probe = Matcher(self.nlp.vocab, validate=False)
+        for pattern in patterns:
+            for spec in pattern:
+                if isinstance(spec, dict):
+                    probe.add("spec", [[{k: v for k, v in spec.items() if str(k).upper() != "OP"}]])
+        words = [" ", "  ", "\n", "\n\n", " \n", "\t", "\r\n", "\xa0", "\u2003"]
+        space_doc = Doc(self.nlp.vocab, words=words, spaces=[False] * len(words))
+        return len(probe) > 0 and bool(probe(space_doc, allow_missing=True))
 
     def _token_windows(self, doc: Doc) -> list[tuple[int, int]] | None:
         """The stretches `[start, end)` of `doc` between whitespace tokens that hold all the words some token
         pattern needs; None when the token patterns must be run on the whole doc."""
         anchors = self._token_anchors()
-        if anchors is None or self._matches_space():
+        if anchors is None:
             return None
         if not anchors or not len(doc):
             return []
+
+        def holds(needed: list[tuple[int, frozenset[int]]], present: dict[int, set[int]]) -> bool:
+            return all(not ids.isdisjoint(present[attr]) for attr, ids in needed)
+
         array = doc.to_array([ORTH, LOWER, IS_SPACE])
         present = {ORTH: set(array[:, 0].tolist()), LOWER: set(array[:, 1].tolist())}
-        anchors = [needed for needed in anchors if all(not ids.isdisjoint(present[attr]) for attr, ids in needed)]
+        anchors = [needed for needed in anchors if holds(needed, present)]
         if not anchors:  # no pattern finds the words it needs anywhere in the doc
             return []
         wanted = {ORTH: set(), LOWER: set()}
@@ -865,7 +854,7 @@ class _Ruler(EntityRuler):
             if hit:
                 stretch = rows[start:i]
                 present = {ORTH: {row[0] for row in stretch}, LOWER: {row[1] for row in stretch}}
-                if any(all(not ids.isdisjoint(present[attr]) for attr, ids in needed) for needed in anchors):
+                if any(holds(needed, present) for needed in anchors):
                     windows.append((start, i))
             start, hit = i + 1, False
         return windows
