@@ -131,10 +131,9 @@ def warm_up() -> None:
     import_spacy()
     from pipeline.model import Document
     from pipeline.process import _Clock, _extract  # noqa: PLC0415 - the worker's own imports
-
-    sample = "Lägesrapport\n\nBakgrund\n\nUnder 2020 deltog 12 personer från Eskilstuna kommun den 3 mars 2020."
     from pipeline.readers.txt import split_blocks
 
+    sample = "Lägesrapport\n\nBakgrund\n\nUnder 2020 deltog 12 personer från Eskilstuna kommun den 3 mars 2020."
     _extract(Document(path="warm-up", format="txt", blocks=split_blocks(sample)), "warm-up", _Clock())
 
 

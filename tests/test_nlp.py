@@ -1,4 +1,5 @@
-"""The lemma table: built once into the cache folder, read-only afterwards, one connection per process."""
+"""The lemma table (built once into the cache folder, read-only afterwards, one connection per process), lemma
+overrides, and spaCy loaded without its command line."""
 
 from __future__ import annotations
 
