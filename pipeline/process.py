@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pipeline import clean, sections
 from pipeline.extract import dates, entities, figures, metadata
-from pipeline.model import Document, ReadError, Result
-from pipeline.readers import read
+from pipeline.model import Document, Result
+from pipeline.readers import read_or_fail
 
 STAGES = ("read", "clean", "sections", "metadata", "figures", "dates", "entities")
 
@@ -28,16 +28,14 @@ class _Clock:
 
 def process(path: Path, relpath: str) -> Result:
     """Extract everything from one file; a file that cannot be read gives a failed Result with a reason."""
+    document, seconds = read_or_fail(path, relpath)
+    return document if isinstance(document, Result) else process_read(document, relpath, seconds)
+
+
+def process_read(document: Document, relpath: str, read_seconds: float = 0.0) -> Result:
+    """Extract everything from a document already read (in `read_seconds`)."""
     clock = _Clock()
-    try:
-        document = read(path)
-    except ReadError as exc:
-        return Result.failed(relpath, str(exc))
-    except MemoryError:
-        return Result.failed(relpath, "reading the file needed more memory than allowed")
-    except Exception as exc:  # a reader's bug or a library's surprise must not stop the run
-        return Result.failed(relpath, f"could not read the file ({type(exc).__name__}: {exc})")
-    clock.lap("read")
+    clock.timings["read"] = read_seconds
     try:
         return _extract(document, relpath, clock)
     except MemoryError:

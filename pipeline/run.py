@@ -32,7 +32,7 @@ from pathlib import Path
 from stat import S_ISREG
 
 from pipeline import rules
-from pipeline.model import Result
+from pipeline.model import Document, Result
 from pipeline.store import Store, now
 
 PACKAGE_VERSION = "0.1.0"
@@ -140,16 +140,25 @@ def warm_up() -> None:
 _HELD_LOCKS: set[int] = set()
 
 
-def _serve(conn: Connection, memory_mb: int, max_pages: int) -> None:
-    """A worker's loop: receive (path, relpath), send back a Result, until told to stop."""
+def _limit(memory_mb: int, max_pages: int) -> None:
+    """The limits every process that reads files works under."""
     faulthandler.disable()  # a crash in a reader is reported as a failed file, not a stack dump
-    from pipeline.process import process
     from pipeline.readers import pdf
 
     pdf.MAX_PAGES = max_pages
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _serve(conn: Connection, memory_mb: int, max_pages: int) -> None:
+    """A worker's loop: receive a task, send back its Result, until told to stop.
+
+    A task is `(relpath, path, 0.0)` for a file to read, or `(relpath, document, seconds)` for one read ahead.
+    """
+    from pipeline.process import process, process_read
+
+    _limit(memory_mb, max_pages)
     while True:
         try:
             task = conn.recv()
@@ -157,8 +166,24 @@ def _serve(conn: Connection, memory_mb: int, max_pages: int) -> None:
             return
         if task is None:
             return
+        relpath, source, seconds = task
+        if isinstance(source, str):
+            conn.send(process(Path(source), relpath))
+        else:
+            conn.send(process_read(source, relpath, seconds))
+
+
+def _read_ahead(conn: Connection, memory_mb: int, max_pages: int) -> None:
+    """The read-ahead's loop: receive (path, relpath), send back (relpath, Document or failed Result, seconds)."""
+    from pipeline.readers import read_or_fail
+
+    os.nice(10)  # only what the loading of the models leaves over
+    _limit(memory_mb, max_pages)
+    conn.send(os.getpid())
+    while (task := conn.recv()) is not None:
         path, relpath = task
-        conn.send(process(Path(path), relpath))
+        document, seconds = read_or_fail(Path(path), relpath)
+        conn.send((relpath, document, seconds))
 
 
 def _fork(body: Callable[[], None]) -> int:
@@ -195,28 +220,40 @@ def _reap(pid: int, timeout: float) -> int | None:
 class _Zygote:
     """The process every worker is forked from.
 
-    It is forked when a run finds its first file to read, loads the rules and models (about a second), and
-    then forks a worker whenever asked. Loading thus overlaps this process's own preparation of the database,
-    the workers share the loaded models' memory, and a replacement worker (after a crash, a timeout, or its
-    share of files) starts warm at once. It ends when this process closes its pipe or ends.
+    It is forked when a run finds its first file to read, loads the rules and models (about a second), says so,
+    and then forks a worker whenever asked. Loading thus overlaps this process's own preparation of the
+    database, the workers share the loaded models' memory, and a replacement worker (after a crash, a timeout,
+    or its share of files) starts warm at once. It ends when this process closes its pipe or ends.
+
+    With `read_ahead`, it first forks a process that reads files while the models load (see `_ReadAhead`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, options: Options, read_ahead: bool = False) -> None:
         self.conn, child = multiprocessing.Pipe(duplex=True)
-        self.pid = _fork(lambda: self._main(child))
+        self.ahead, ahead_child = multiprocessing.Pipe(duplex=True) if read_ahead else (None, None)
+        self.loaded = False
+        self.pid = _fork(lambda: self._main(child, ahead_child, options))
         child.close()
+        if ahead_child is not None:
+            ahead_child.close()
 
-    def _main(self, conn: Connection) -> None:
+    def _main(self, conn: Connection, ahead: Connection | None, options: Options) -> None:
         self.conn.close()
+        if self.ahead is not None:
+            self.ahead.close()
         for descriptor in _HELD_LOCKS:  # the lock belongs to the run, not to a process that may outlive it
             with contextlib.suppress(OSError):
                 os.close(descriptor)
+        if ahead is not None:
+            _fork(partial(self._reader, conn, ahead, options.memory_mb, options.max_pages))
+            ahead.close()
         try:
             warm_up()
         except Exception as exc:  # a broken rule file: the run stops with the reason
             conn.send(f"the rules or models cannot be loaded: {' '.join(str(exc).split())}")
             return
         gc.freeze()  # the collector would otherwise write to every shared object and copy each page into every worker
+        conn.send("loaded")
         readers_loaded = False
         while True:
             if not readers_loaded and not conn.poll(0.05):
@@ -244,25 +281,38 @@ class _Zygote:
         zygote.close()
         _serve(Connection(descriptor), memory_mb, max_pages)
 
-    def fork(self, options: Options) -> tuple[int, Connection]:
-        """A new worker: its pid and this end of its pipe. A zygote that could not load the models has sent
-        its reason instead, which is raised as a RunError."""
-        ours, theirs = multiprocessing.Pipe(duplex=True)
-        try:
-            self.conn.send(("fork", options.memory_mb, options.max_pages))
-            reduction.send_handle(self.conn, theirs.fileno(), self.pid)
-        except OSError:
-            pass  # the zygote has ended: its reason is waiting in the pipe
-        finally:
-            theirs.close()
+    @staticmethod
+    def _reader(zygote: Connection, conn: Connection, memory_mb: int, max_pages: int) -> None:
+        zygote.close()
+        _read_ahead(conn, memory_mb, max_pages)
+
+    def wait_loaded(self) -> None:
+        """Wait until the models are loaded; a zygote that could not load them has sent its reason instead,
+        which is raised as a RunError."""
+        if self.loaded:
+            return
         try:
             reply = self.conn.recv()
         except (EOFError, OSError):
             reply = "the process that loads the models ended unexpectedly"
-        if isinstance(reply, str):
-            ours.close()
+        if reply != "loaded":
             raise RunError(reply)
-        return reply, ours
+        self.loaded = True
+
+    def fork(self, options: Options) -> tuple[int, Connection]:
+        """A new worker: its pid and this end of its pipe."""
+        self.wait_loaded()
+        ours, theirs = multiprocessing.Pipe(duplex=True)
+        try:
+            self.conn.send(("fork", options.memory_mb, options.max_pages))
+            reduction.send_handle(self.conn, theirs.fileno(), self.pid)
+            pid = self.conn.recv()
+        except (EOFError, OSError) as exc:
+            ours.close()
+            raise RunError("the process that loads the models ended unexpectedly") from exc
+        finally:
+            theirs.close()
+        return pid, ours
 
     def wait(self, pid: int, timeout: float) -> int | None:
         """A worker's exit code, once it has ended; it is killed if it has not ended within `timeout` seconds."""
@@ -270,8 +320,68 @@ class _Zygote:
         return self.conn.recv()
 
     def close(self) -> None:
+        if self.ahead is not None:
+            self.ahead.close()
         self.conn.close()
         _reap(self.pid, 5)
+
+
+class _ReadAhead:
+    """While the models load, a run with more than one worker reads its first files in a process of its own.
+
+    The loading takes about a second and one core; the read-ahead uses another, at low priority so that it
+    never slows the loading. It is stopped as soon as the models are loaded: the files it has read go to the
+    workers as Documents, the ones it has not finished go to them as files. A file it cannot read is a failed
+    Result as in a worker; if it crashes, the file it was reading goes to a worker, whose crash is recorded.
+    """
+
+    LIMIT = 256  # documents held at most
+
+    def __init__(self, zygote: _Zygote, conn: Connection) -> None:
+        self.zygote, self.conn = zygote, conn
+        self.documents: deque[tuple[str, Document, float]] = deque()  # (relpath, Document, seconds)
+        self.failed: list[Result] = []
+        self.unfinished: deque[tuple[Path, str]] = deque()
+
+    def run(self, pending: Iterator[tuple[Path, str]]) -> None:
+        """Hand files to the read-ahead until the models are loaded, then stop it."""
+        try:
+            pid = self.conn.recv()
+        except (EOFError, OSError):
+            self.zygote.wait_loaded()
+            return
+        alive = True
+        try:
+            while True:
+                while alive and len(self.unfinished) < QUEUED_PER_WORKER:
+                    if len(self.documents) + len(self.unfinished) >= self.LIMIT:
+                        break
+                    task = next(pending, None)
+                    if task is None:
+                        break
+                    self.unfinished.append(task)
+                    try:
+                        self.conn.send((str(task[0]), task[1]))
+                    except OSError:
+                        alive = False
+                watched = [self.zygote.conn, self.conn] if alive and self.unfinished else [self.zygote.conn]
+                if self.zygote.conn in wait(watched):
+                    break
+                try:
+                    relpath, item, seconds = self.conn.recv()
+                except (EOFError, OSError):
+                    alive = False  # it crashed: what it was reading goes to a worker
+                    continue
+                self.unfinished.popleft()
+                if isinstance(item, Result):
+                    self.failed.append(item)
+                else:
+                    self.documents.append((relpath, item, seconds))
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        self.zygote.wait_loaded()
+        self.zygote.wait(pid, 5)
 
 
 class _Worker:
@@ -280,11 +390,11 @@ class _Worker:
     def __init__(self, zygote: _Zygote, options: Options) -> None:
         self.zygote = zygote
         self.pid, self.conn = zygote.fork(options)
-        self.tasks: deque[tuple[str, str]] = deque()
+        self.tasks: deque[_Task] = deque()
         self.started = 0.0  # when it began the oldest file
         self.handed = 0  # files handed to it in all
 
-    def send(self, task: tuple[str, str]) -> None:
+    def send(self, task: _Task) -> None:
         if not self.tasks:
             self.started = time.monotonic()
         self.tasks.append(task)
@@ -305,6 +415,7 @@ class _Worker:
 
 
 QUEUED_PER_WORKER = 2  # files handed to a worker at once: it starts the next while this process takes the last
+_Task = tuple[str, "str | Document", float]  # (relpath, path to read or Document read ahead, seconds reading took)
 
 
 def extract_all(
@@ -314,23 +425,28 @@ def extract_all(
 
     Each worker holds its next file while it reads one, so that it never waits for this process, which
     writes to the database meanwhile. A worker that crashes or overruns the time limit costs only the file
-    it was reading; the files queued behind it go to its replacement. `on_start` runs while the models load.
+    it was reading; the files queued behind it go to its replacement. `on_start` runs while the models load,
+    and so, with more than one worker, does a `_ReadAhead`.
     """
     pending = iter(tasks)
     first = next(pending, None)
     if first is None:
         return  # nothing to do: no models loaded, no workers started
     pending = itertools.chain([first], pending)
-    zygote = _Zygote()
+    zygote = _Zygote(options, read_ahead=options.workers > 1)
     pool: list[_Worker] = []
+    documents: deque[_Task] = deque()  # read ahead, for the workers to take first
 
     def feed(worker: _Worker) -> None:
         """Fill the worker's queue; a worker due for replacement gets no more than its share."""
         while len(worker.tasks) < QUEUED_PER_WORKER and worker.handed < options.recycle_after:
+            if documents:
+                worker.send(documents.popleft())
+                continue
             task = next(pending, None)
             if task is None:
                 return
-            worker.send((str(task[0]), task[1]))
+            worker.send((task[1], str(task[0]), 0.0))
 
     def replace(index: int, kill: bool) -> tuple[_Worker, int | None]:
         """A fresh worker in place of `pool[index]`, holding the files still queued for the old one; and the
@@ -348,6 +464,12 @@ def extract_all(
     try:
         if on_start is not None:
             on_start()
+        if zygote.ahead is not None:
+            ahead = _ReadAhead(zygote, zygote.ahead)
+            ahead.run(pending)
+            documents.extend(ahead.documents)
+            pending = itertools.chain(ahead.unfinished, pending)
+            yield from ahead.failed
         pool.extend(_Worker(zygote, options) for _ in range(max(options.workers, 1)))
         for worker in pool:
             feed(worker)
@@ -359,7 +481,7 @@ def extract_all(
             for index, worker in enumerate(pool):
                 if not worker.tasks:
                     continue
-                relpath = worker.tasks[0][1]
+                relpath = worker.tasks[0][0]
                 if worker.conn in ready:
                     try:
                         result = worker.conn.recv()

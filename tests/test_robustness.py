@@ -229,6 +229,49 @@ def test_hang_memory_and_crash_cost_one_file_each(tmp_path: Path, monkeypatch: p
     _assert_good_files_whole(db)
 
 
+@pytest.mark.parametrize("trouble", ["krasch", "hanger"])
+def test_a_crash_or_hang_while_reading_ahead_costs_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trouble: str
+) -> None:
+    """With two workers, files are read ahead while the models load; a file that crashes or hangs that reader
+    goes to a worker, and fails there as it would have without reading ahead."""
+    from pipeline import run as run_module
+    from pipeline.readers import txt
+
+    folder = _good(tmp_path / "in")
+    (folder / f"{trouble}.txt").write_text(TEXT)  # sorted before the good files: the first one read ahead
+    original, warm_up = txt.read, run_module.warm_up
+    log = tmp_path / "read.log"
+
+    def misbehave(path: Path):
+        with log.open("a") as handle:
+            handle.write(f"{path.name}\n")
+        if path.name == "krasch.txt":
+            os.kill(os.getpid(), signal.SIGSEGV)
+        if path.name == "hanger.txt":
+            time.sleep(600)
+        return original(path)
+
+    def slow_warm_up() -> None:
+        time.sleep(1.5)  # the read-ahead reaches the file before the models are loaded
+        warm_up()
+        with log.open("a") as handle:
+            handle.write("loaded\n")
+
+    monkeypatch.setattr(txt, "read", misbehave)
+    monkeypatch.setattr(run_module, "warm_up", slow_warm_up)
+    db = tmp_path / "r.db"
+    summary = run(folder, db, _opts(timeout=3))
+    reason = _status(db)[f"{trouble}.txt"][1]
+    assert ("crashed" if trouble == "krasch" else "longer than the limit of 3 s") in reason
+    assert (summary.ok, summary.failed) == (3, 1)
+    _assert_good_files_whole(db)
+    reads = log.read_text().splitlines()
+    loaded = reads.index("loaded")
+    assert reads[0] == f"{trouble}.txt"  # read ahead while the models loaded
+    assert f"{trouble}.txt" in reads[loaded:]  # and then by a worker
+
+
 # --- kill -9 and concurrent runs ----------------------------------------------------------------------------------
 
 

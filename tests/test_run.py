@@ -92,6 +92,44 @@ def test_one_worker_two_workers_and_recycled_workers_give_the_same_rows(folder: 
         assert _rows(one, sql) == _rows(two, sql) == _rows(fresh, sql)
 
 
+def test_files_read_while_the_models_load_give_the_same_rows(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With two workers, a process of its own reads files while the models load, and the workers extract
+    them: the rows are those of a one-worker run, which reads nothing ahead."""
+    import time
+
+    from pipeline import readers
+    from pipeline import run as run_module
+
+    original, warm_up = readers.read, run_module.warm_up
+    log = tmp_path / "read.log"
+
+    def logged(path: Path):
+        with log.open("a") as handle:
+            handle.write("read\n")
+        return original(path)
+
+    def slow_warm_up() -> None:
+        time.sleep(1.5)  # time for the read-ahead to read every file
+        warm_up()
+        with log.open("a") as handle:
+            handle.write("loaded\n")
+
+    monkeypatch.setattr(readers, "read", logged)
+    monkeypatch.setattr(run_module, "warm_up", slow_warm_up)
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    run(folder, one, Options(workers=1, progress=False))
+    assert log.read_text().split() == ["loaded"] + ["read"] * 4
+    log.unlink()
+    run(folder, two, Options(workers=2, progress=False))
+    assert log.read_text().split() == ["read"] * 4 + ["loaded"]
+    for table in ("documents", "sections", "figures", "dates", "entities"):
+        columns = "id, path, status, error, pages, title, period_start, period_end" if table == "documents" else "*"
+        sql = f"SELECT {columns} FROM {table} ORDER BY id"
+        assert _rows(one, sql) == _rows(two, sql)
+
+
 def test_fts_keeps_swedish_letters_apart(folder: Path, tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     run(folder, db, Options(workers=1, progress=False))

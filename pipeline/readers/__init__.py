@@ -6,11 +6,12 @@ PDF, and raises `ReadError` with a one-line reason for anything it cannot read.
 
 from __future__ import annotations
 
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.model import EXTENSIONS, Document, ReadError
+from pipeline.model import EXTENSIONS, Document, ReadError, Result
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -93,3 +94,17 @@ def read(path: Path) -> Document:
     if not any(block.text.strip() for block in document.blocks):
         raise ReadError("no text could be read from the file")
     return document
+
+
+def read_or_fail(path: Path, relpath: str) -> tuple[Document | Result, float]:
+    """The file read into a Document, or a failed Result with the reason it cannot be; and the seconds it took."""
+    started = time.perf_counter()
+    try:
+        document: Document | Result = read(path)
+    except ReadError as exc:
+        document = Result.failed(relpath, str(exc))
+    except MemoryError:
+        document = Result.failed(relpath, "reading the file needed more memory than allowed")
+    except Exception as exc:  # a reader's bug or a library's surprise must not stop the run
+        document = Result.failed(relpath, f"could not read the file ({type(exc).__name__}: {exc})")
+    return document, time.perf_counter() - started
