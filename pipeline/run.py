@@ -177,7 +177,11 @@ def _read_ahead(conn: Connection, memory_mb: int, max_pages: int) -> None:
     """The read-ahead's loop: receive (path, relpath), send back (relpath, Document or failed Result, seconds)."""
     from pipeline.readers import read_or_fail
 
-    os.nice(10)  # only what the loading of the models leaves over
+    # only the time the loading of the models leaves over (at nice 10 it still slowed the loading)
+    if hasattr(os, "SCHED_IDLE"):
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    else:
+        os.nice(19)
     _limit(memory_mb, max_pages)
     conn.send(os.getpid())
     while (task := conn.recv()) is not None:
@@ -329,8 +333,8 @@ class _Zygote:
 class _ReadAhead:
     """While the models load, a run with more than one worker reads its first files in a process of its own.
 
-    The loading takes about a second and one core; the read-ahead uses another, at low priority so that it
-    never slows the loading. It is stopped as soon as the models are loaded: the files it has read go to the
+    The loading takes about a second and one core; the read-ahead uses another, at the idle priority so that
+    it does not slow the loading. It is stopped as soon as the models are loaded: the files it has read go to the
     workers as Documents, the ones it has not finished go to them as files. A file it cannot read is a failed
     Result as in a worker; if it crashes, the file it was reading goes to a worker, whose crash is recorded.
     """
