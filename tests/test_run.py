@@ -165,14 +165,16 @@ def test_cli_exit_codes(folder: Path, tmp_path: Path) -> None:
 
 
 def test_models_load_outside_the_writing_process(folder: Path, tmp_path: Path) -> None:
-    """spaCy and the rules load in the process the workers are forked from, not in the one that writes."""
+    """spaCy and the rules load in the process the workers are forked from, not in the one that writes; that one
+    makes the tables with sqlite-utils without loading pandas and numpy, which stay importable."""
     script = (
         "import sys; from pathlib import Path; from pipeline.run import Options, run; "
         f"s = run(Path({str(folder)!r}), Path({str(tmp_path / 'r.db')!r}), Options(workers=2, progress=False)); "
-        "print(s.ok, 'spacy' in sys.modules)"
+        "print(s.ok, *(name in sys.modules for name in ('spacy', 'pandas', 'numpy', 'sqlite_utils'))); "
+        "import pandas, numpy; print(pandas.DataFrame({'a': numpy.arange(3)}).a.sum())"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["4", "False"]
+    assert done.stdout.split() == ["4", "False", "False", "False", "True", "3"]
 
 
 def test_a_batch_of_documents_is_written_whole_or_not_at_all(folder: Path, tmp_path: Path) -> None:
