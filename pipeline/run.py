@@ -138,6 +138,10 @@ def warm_up() -> None:
 
 
 _HELD_LOCKS: set[int] = set()
+# A worker collects cyclic garbage after every so many files. A Word file's python-docx package is a cycle that
+# holds its XML trees, and Python's own full collections come too seldom to free them: reading 150 Word files
+# grew a process by 80 MB, and the two workers of a 1,000-document run by 30-50 MB each.
+COLLECT_EVERY = 16
 
 
 def _limit(memory_mb: int, max_pages: int) -> None:
@@ -159,7 +163,7 @@ def _serve(conn: Connection, memory_mb: int, max_pages: int) -> None:
     from pipeline.process import process, process_read
 
     _limit(memory_mb, max_pages)
-    while True:
+    for count in itertools.count(1):
         try:
             task = conn.recv()
         except EOFError:
@@ -171,6 +175,8 @@ def _serve(conn: Connection, memory_mb: int, max_pages: int) -> None:
             conn.send(process(Path(source), relpath))
         else:
             conn.send(process_read(source, relpath, seconds))
+        if count % COLLECT_EVERY == 0:
+            gc.collect()
 
 
 def _read_ahead(conn: Connection, memory_mb: int, max_pages: int) -> None:

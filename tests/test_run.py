@@ -130,6 +130,50 @@ def test_files_read_while_the_models_load_give_the_same_rows(
         assert _rows(one, sql) == _rows(two, sql)
 
 
+def test_a_worker_frees_what_its_word_files_leave_behind(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """python-docx leaves each package as a cycle of objects holding its XML trees; a worker collects them after
+    every `COLLECT_EVERY` files, so its memory does not grow with the files it reads."""
+    import faulthandler
+    import gc
+
+    from docx.package import Package
+
+    from pipeline import run as run_module
+    from pipeline.readers import pdf
+
+    class Conn:
+        def __init__(self, tasks: list) -> None:
+            self.tasks, self.sent = tasks, []
+
+        def recv(self) -> object:
+            return self.tasks.pop(0) if self.tasks else None
+
+        def send(self, result: object) -> None:
+            self.sent.append(result)
+
+    def packages() -> int:
+        return sum(isinstance(o, Package) for o in gc.get_objects())
+
+    path = str(folder / "2021" / "slutrapport.docx")
+    monkeypatch.setattr(pdf, "MAX_PAGES", pdf.MAX_PAGES)
+    was_enabled = faulthandler.is_enabled()
+    gc.collect()
+    gc.disable()  # only the worker's own collections count
+    try:
+        files = run_module.COLLECT_EVERY
+        conn = Conn([("a.docx", path, 0.0)] * (files - 1))
+        run_module._serve(conn, 0, pdf.MAX_PAGES)
+        assert packages() == files - 1  # left behind: no collection yet
+        conn = Conn([("a.docx", path, 0.0)] * files)
+        run_module._serve(conn, 0, pdf.MAX_PAGES)
+        assert [r.status for r in conn.sent] == ["ok"] * files
+        assert packages() == 0
+    finally:
+        gc.enable()
+        if was_enabled:
+            faulthandler.enable()
+
+
 def test_fts_keeps_swedish_letters_apart(folder: Path, tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     run(folder, db, Options(workers=1, progress=False))
