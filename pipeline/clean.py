@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline import page_marks
 from pipeline.model import Block, Document
 
-_PAGE_MARK = re.compile(
-    r"^(?:(?:sida|page|s\.)\s*\d+(?:\s*(?:av|/|of)\s*\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*\(\d+\))$", re.IGNORECASE
-)
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\ufeff]")
@@ -101,7 +99,7 @@ def _drop_page_numbers(blocks: list[Block]) -> list[Block]:
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         text = block.text.strip()
-        if block.kind == "paragraph" and _PAGE_MARK.match(text):
+        if block.kind == "paragraph" and page_marks.is_page_mark(text):
             continue
         if block.kind == "paragraph" and _BARE_NUMBER.match(text) and 0 < index < len(blocks) - 1:
             before, after = blocks[index - 1], blocks[index + 1]

@@ -27,6 +27,19 @@ def test_page_marks_are_removed() -> None:
     assert [b.text for b in clean(_doc(*texts))] == ["Första stycket slutar här.", "Andra stycket."]
 
 
+def test_page_marks_from_the_rules_and_the_looser_ones_of_a_page_margin() -> None:
+    """`rules/page_marks.yml`: "Sida 2 av 5" is a page mark wherever it stands; "3/12" and a bare "7" only in a
+    PDF page's margin, where the reader decides; a line with words around the number is none."""
+    from pipeline.page_marks import is_margin_page_mark, is_page_mark
+
+    for mark in ("Sida 2 av 5", "SIDA 2", "page 3 of 12", "s. 4", "- 3 -", "— 12 —", "2 (14)"):
+        assert is_page_mark(mark) and is_margin_page_mark(mark), mark
+    for margin_only in ("3/12", "7", "2024"):
+        assert is_margin_page_mark(margin_only) and not is_page_mark(margin_only), margin_only
+    for text in ("Sida 2 av 5 visar tabellen", "12345", "3 deltagare", "Bilaga 2"):
+        assert not is_margin_page_mark(text) and not is_page_mark(text), text
+
+
 def test_hyphenation_joined_but_real_hyphens_kept() -> None:
     text = "Vi arbetar med arbets-\nmarknaden i ett EU-\nprojekt sedan 2020-\n12-01 och med arbets-\noch näringsliv."
     assert clean(_doc(text))[0].text == (

@@ -23,14 +23,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.model import Block, Document, ReadError
+from pipeline.page_marks import is_margin_page_mark
 
 MAX_PAGES = 2000
 _LETTER = re.compile(r"[^\W\d_]")
 _MARGIN = 0.09  # share of the page height at top and bottom where furniture lives
-_PAGE_NUMBER = re.compile(
-    r"^(?:(?:sida|page|s\.)\s*\d+(?:\s*(?:av|/|of)\s*\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*\(\d+\)|\d+\s*/\s*\d+|\d{1,4})$",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -173,7 +170,7 @@ def _mark_furniture(pages: list[tuple[float, list[Line]]]) -> list[list[bool]]:
         marks.append(
             [
                 _in_margin(line, height)
-                and (_furniture_key(line.text) in repeated or bool(_PAGE_NUMBER.match(line.text.strip())))
+                and (_furniture_key(line.text) in repeated or is_margin_page_mark(line.text.strip()))
                 for line in lines
             ]
         )
