@@ -2,8 +2,10 @@
 
 The archive is N documents (PDF, DOCX and TXT mixed, a few pages each) copied
 from the corpus generators' born-digital output in `corpus/reports`. Each
-configuration runs in its own process so that its peak memory (PSS summed over
-the run's process tree) is its own, twice, keeping the faster run. Prints a
+configuration runs in its own process, twice, keeping the faster run, and once
+more, untimed, for its peak memory (PSS summed over the run's process tree):
+reading a process's PSS makes the kernel walk its page tables, about 2 ms a
+process, which in a timed run would take time from the workers. Prints a
 Markdown table and writes JSON to `outputs/bench/`.
 """
 
@@ -76,8 +78,9 @@ def _pss_of_tree(root: int) -> int:
     return total
 
 
-def timed_extract(folder: Path, db: Path, workers: int) -> dict[str, Any]:
-    """Run `python -m pipeline extract` in a child process; seconds, summary and peak PSS of its tree."""
+def timed_extract(folder: Path, db: Path, workers: int, memory: bool = False) -> dict[str, Any]:
+    """Run `python -m pipeline extract` in a child process; seconds and summary, and with `memory` the peak PSS
+    of its process tree, sampled every 0.05 s (which costs the run time: time a run without it)."""
     command = [sys.executable, "-m", "pipeline.bench", "--child", str(folder), str(db), str(workers)]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -88,18 +91,20 @@ def timed_extract(folder: Path, db: Path, workers: int) -> dict[str, Any]:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _pss_of_tree(process.pid))
-            done.wait(0.1)
+            done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    if memory:
+        sampler.start()
     output, _ = process.communicate()
     seconds = time.perf_counter() - started
     done.set()
-    sampler.join()
+    if memory:
+        sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"extraction failed with exit code {process.returncode}")
     summary = json.loads(output.strip().splitlines()[-1])
-    return {"seconds": seconds, "peak_mb": peak / 1e6, **summary}
+    return {"seconds": seconds, **({"peak_mb": peak / 1e6} if memory else {}), **summary}
 
 
 def _child(folder: str, db: str, workers: int) -> None:
@@ -183,6 +188,9 @@ def bench(documents: int, out: Path) -> dict[str, Any]:
                 best = results.get(f"workers_{workers}")
                 if best is None or run["seconds"] < best["seconds"]:
                     results[f"workers_{workers}"] = run
+        for workers in (1, 2):
+            watched = timed_extract(archive, base / f"m{workers}.db", workers, memory=True)
+            results[f"workers_{workers}"]["peak_mb"] = watched["peak_mb"]
         results["rerun_unchanged"] = timed_extract(archive, base / "w2-1.db", 2)
         speeds = [library_speeds(pdfs)]
         runs = [timed_extract(base / "pdf-only", base / f"pdf{attempt}.db", 1) for attempt in range(2)]
