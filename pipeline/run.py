@@ -51,7 +51,10 @@ class Options:
     timeout: float = 120.0
     memory_mb: int = 4096
     max_pages: int = 2000
-    recycle_after: int = 150  # files a worker reads before a fresh one takes over: memory stays flat
+    # files a worker reads before a fresh one takes over, so that its memory cannot creep up over a large archive.
+    # Collecting garbage every 16 files keeps it flat over 1,000 files already; a replacement starts with cold
+    # caches (0.1-0.2 s of extra work), so it comes seldom.
+    recycle_after: int = 1000
     progress: bool | None = None  # None: only when stderr is a terminal
 
 
