@@ -129,7 +129,7 @@ def content_hash(path: Path) -> str:
 
 def warm_up() -> None:
     """Load rules and NLP models once, before any file is timed."""
-    from pipeline.spacy_start import import_spacy
+    from pipeline.lean_imports import import_spacy
 
     import_spacy()
     from pipeline.model import Document
@@ -350,8 +350,9 @@ class _ReadAhead:
 
     LIMIT = 256  # documents held at most
 
-    def __init__(self, zygote: _Zygote, conn: Connection) -> None:
-        self.zygote, self.conn = zygote, conn
+    def __init__(self, zygote: _Zygote) -> None:
+        assert zygote.ahead is not None, "a zygote forked with read_ahead"
+        self.zygote, self.conn = zygote, zygote.ahead
         self.documents: deque[tuple[str, Document, float]] = deque()  # (relpath, Document, seconds)
         self.failed: list[Result] = []
         self.unfinished: deque[tuple[Path, str]] = deque()
@@ -478,7 +479,7 @@ def extract_all(
         if on_start is not None:
             on_start()
         if zygote.ahead is not None:
-            ahead = _ReadAhead(zygote, zygote.ahead)
+            ahead = _ReadAhead(zygote)
             ahead.run(pending)
             documents.extend(ahead.documents)
             pending = itertools.chain(ahead.unfinished, pending)

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from pipeline.lean_imports import import_sqlite_utils
 from pipeline.model import Result
 
 if TYPE_CHECKING:
@@ -136,25 +135,6 @@ INDEXES = {
 _CHILDREN = ("figures", "dates", "entities", "sections")
 
 
-def _sqlite_utils() -> ModuleType:
-    """sqlite-utils, imported without pandas and numpy unless they are loaded already.
-
-    It imports them only to know their column types, which this store never writes; loading them costs the
-    writing process a quarter of a second while the models load, time the read-ahead could use. They stay
-    importable: only this import is kept from them.
-    """
-    if "sqlite_utils" not in sys.modules:
-        kept_out = [name for name in ("pandas", "numpy") if name not in sys.modules]
-        sys.modules.update(dict.fromkeys(kept_out))  # None in sys.modules: that import raises ImportError
-        try:
-            import sqlite_utils  # noqa: F401
-        finally:
-            for name in kept_out:
-                if sys.modules.get(name, 0) is None:
-                    del sys.modules[name]
-    return sys.modules["sqlite_utils"]
-
-
 def document_id(relpath: str) -> str:
     """A stable id for the file at this path (relative to the input folder)."""
     return hashlib.sha1(relpath.encode("utf-8")).hexdigest()[:16]
@@ -185,7 +165,7 @@ class Store:
         """The database, with its tables made (sqlite-utils is loaded here: a run that finds nothing new to read
         spends no time on it before it knows)."""
         if self._db is None:
-            self._db = _sqlite_utils().Database(self.conn)
+            self._db = import_sqlite_utils().Database(self.conn)
             self._create()
         return self._db
 

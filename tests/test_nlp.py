@@ -45,7 +45,7 @@ def test_spacy_without_its_command_line_still_has_it_on_demand() -> None:
 
     script = (
         "import sys\n"
-        "from pipeline.spacy_start import import_spacy\n"
+        "from pipeline.lean_imports import import_spacy\n"
         "import_spacy()\n"
         "assert 'spacy' in sys.modules and 'requests' not in sys.modules and 'spacy.cli' not in sys.modules\n"
         "from pipeline import nlp\n"

@@ -1,0 +1,60 @@
+"""Import spaCy and sqlite-utils without the parts of them that extraction never uses.
+
+`import spacy` also imports spaCy's command line (typer, requests, weasel, jinja2 and more) to offer
+`spacy.info`: about a quarter of a second of the start-up, in the process that loads the models for the
+workers. `import sqlite_utils` also imports pandas and numpy, only to know their column types, which the
+store never writes: a quarter of a second of the writing process while the models load, time the read-ahead
+could use. Each is imported with stand-ins for those modules, which are removed again afterwards: a later
+`import spacy.cli` or `import pandas` imports the real module, and `spacy.info` still works.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+_ABSENT = object()
+
+
+@contextmanager
+def _standing_in(modules: dict[str, types.ModuleType | None]) -> Iterator[None]:
+    """Within the block, these entries of `sys.modules` stand in for modules not imported yet (None: importing
+    it raises ImportError); afterwards each is removed unless something replaced it meanwhile."""
+    added = {name: module for name, module in modules.items() if name not in sys.modules}
+    sys.modules.update(added)
+    try:
+        yield
+    finally:
+        for name, module in added.items():
+            if sys.modules.get(name, _ABSENT) is module:
+                del sys.modules[name]
+
+
+def _info(*args: Any, **kwargs: Any) -> Any:
+    """`spacy.info`, imported when first called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def import_spacy() -> None:
+    """Import spaCy, without its command line if spaCy has not been imported yet."""
+    if "spacy" in sys.modules:
+        return
+    package = types.ModuleType("spacy.cli")
+    package.__path__ = []  # a package, so that `spacy.cli.info` can be looked up in it
+    module = types.ModuleType("spacy.cli.info")
+    module.info = _info  # type: ignore[attr-defined]
+    with _standing_in({"spacy.cli": package, "spacy.cli.info": module}):
+        import spacy  # noqa: F401
+
+
+def import_sqlite_utils() -> types.ModuleType:
+    """sqlite-utils, imported without pandas and numpy unless they are loaded already."""
+    if "sqlite_utils" not in sys.modules:
+        with _standing_in({"pandas": None, "numpy": None}):
+            import sqlite_utils  # noqa: F401
+    return sys.modules["sqlite_utils"]
