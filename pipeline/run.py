@@ -30,10 +30,14 @@ from multiprocessing import reduction
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from stat import S_ISREG
+from typing import TYPE_CHECKING
 
 from pipeline import rules
 from pipeline.model import Document, Result
 from pipeline.store import Store, now
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 PACKAGE_VERSION = "0.1.0"
 BATCH_DOCUMENTS = 64  # documents written to the database in one transaction, at most
@@ -669,17 +673,25 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
             stats[relpath] = (digest, stat.st_size, stat.st_mtime_ns)
             yield path, relpath
 
-    from tqdm import tqdm
+    bar: tqdm | None = None
 
-    bar = tqdm(
-        desc="extracting",
-        unit="file",
-        file=sys.stderr,
-        disable=not options.progress if options.progress is not None else None,
-    )
+    def start() -> None:
+        """Once the models are loading: make the tables, and the progress bar (tqdm, imported here, costs the
+        loading nothing)."""
+        nonlocal bar
+        writer.submit(store.prepare)
+        from tqdm import tqdm
+
+        bar = tqdm(
+            desc="extracting",
+            unit="file",
+            file=sys.stderr,
+            disable=not options.progress if options.progress is not None else None,
+        )
+
     writer = _Writer()  # the store is the writer's until it is closed
     try:
-        for result in extract_all(todo(), options, on_start=partial(writer.submit, store.prepare)):
+        for result in extract_all(todo(), options, on_start=start):
             digest, size, mtime = stats.pop(result.path)
             result = _changed_while_read(input_dir, result, size, mtime)
             write(result, digest, size, mtime)
@@ -690,14 +702,16 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
                     summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
             else:
                 summary.failed += 1
-            bar.update(1)
+            if bar is not None:
+                bar.update(1)
     finally:  # what was extracted before an interruption is kept
         try:
             if batch:
                 flush()
         finally:
             writer.close()
-    bar.close()
+    if bar is not None:
+        bar.close()
     gone = sorted(set(known) - seen)
     if gone:
         store.remove(gone)

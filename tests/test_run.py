@@ -51,6 +51,15 @@ def test_extract_folder_then_rerun_is_idempotent(folder: Path, tmp_path: Path) -
     assert _rows(db, "SELECT count(*) FROM runs")[0][0] == 2
 
 
+def test_the_progress_bar_counts_the_files_read(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    run(folder, tmp_path / "r.db", Options(workers=1, progress=True))
+    shown = capsys.readouterr().err
+    assert "extracting" in shown
+    assert "4file" in shown.replace(" ", "")  # the last state of the bar: four files read
+    run(folder, tmp_path / "r.db", Options(workers=1, progress=True))  # nothing to read: no bar at all
+    assert "extracting" not in capsys.readouterr().err
+
+
 def test_bad_files_are_recorded_and_the_run_goes_on(folder: Path, tmp_path: Path) -> None:
     (folder / "tom.docx").write_bytes(b"")
     (folder / "trasig.pdf").write_bytes(b"%PDF-1.4\n1 0 obj garbage")
