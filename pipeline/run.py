@@ -264,12 +264,16 @@ class _Zygote:
         if ahead is not None:
             _fork(partial(self._reader, conn, ahead, options.memory_mb, options.max_pages))
             ahead.close()
+        # The collector is off in this process, as Python advises for one that forks workers: while the models load
+        # it ran some 280 times, about a tenth of the loading (the few thousand objects it freed stay, shared by
+        # the workers). A worker turns it on again.
+        gc.disable()
         try:
             warm_up()
         except Exception as exc:  # a broken rule file: the run stops with the reason
             conn.send(f"the rules or models cannot be loaded: {' '.join(str(exc).split())}")
             return
-        gc.freeze()  # the collector would otherwise write to every shared object and copy each page into every worker
+        gc.freeze()  # a worker's collections would otherwise write to every shared object and copy each page
         conn.send("loaded")
         readers_loaded = False
         while True:
@@ -296,6 +300,7 @@ class _Zygote:
     @staticmethod
     def _worker(zygote: Connection, descriptor: int, memory_mb: int, max_pages: int) -> None:
         zygote.close()
+        gc.enable()
         _serve(Connection(descriptor), memory_mb, max_pages)
 
     @staticmethod
