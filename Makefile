@@ -22,8 +22,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The project's own modules are compiled to bytecode here, because a Python run with PYTHONDONTWRITEBYTECODE
-# set (as on some machines) compiles them anew in every process: a tenth to a fifth of a second of each run's
-# start-up. Up-to-date files are skipped, so this costs a few milliseconds.
+# set (as on some machines) compiles them anew in every process: 0.15-0.25 s of each run's start-up.
+# Up-to-date files are skipped, so this costs a few milliseconds.
 install: sysdeps $(STAMP)
 	@$(BIN)/python -m compileall -q pipeline datasette/plugins
 

@@ -23,7 +23,7 @@ import pytest
 from pipeline import readers
 from pipeline.run import Options, RunError, run
 from tests.builders import encrypted_pdf, report_docx, report_pdf
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_models_slowly, log_line
 
 GOOD = {"lagesrapport.pdf", "slutrapport.docx", "rapport.txt"}
 TEXT = "Lägesrapport\n\nBakgrund\n\nUnder våren deltog 14 personer i projektet Jobbsteget i Gävle kommun.\n"
@@ -235,31 +235,23 @@ def test_a_crash_or_hang_while_reading_ahead_costs_one_file(
 ) -> None:
     """With two workers, files are read ahead while the models load; a file that crashes or hangs that reader
     goes to a worker, and fails there as it would have without reading ahead."""
-    from pipeline import run as run_module
     from pipeline.readers import txt
 
     folder = _good(tmp_path / "in")
     (folder / f"{trouble}.txt").write_text(TEXT)  # sorted before the good files: the first one read ahead
-    original, warm_up = txt.read, run_module.warm_up
+    original = txt.read
     log = tmp_path / "read.log"
 
     def misbehave(path: Path):
-        with log.open("a") as handle:
-            handle.write(f"{path.name}\n")
+        log_line(log, path.name)
         if path.name == "krasch.txt":
             os.kill(os.getpid(), signal.SIGSEGV)
         if path.name == "hanger.txt":
             time.sleep(600)
         return original(path)
 
-    def slow_warm_up() -> None:
-        time.sleep(1.5)  # the read-ahead reaches the file before the models are loaded
-        warm_up()
-        with log.open("a") as handle:
-            handle.write("loaded\n")
-
     monkeypatch.setattr(txt, "read", misbehave)
-    monkeypatch.setattr(run_module, "warm_up", slow_warm_up)
+    load_models_slowly(monkeypatch, log)  # the read-ahead reaches the file before the models are loaded
     db = tmp_path / "r.db"
     summary = run(folder, db, _opts(timeout=3))
     reason = _status(db)[f"{trouble}.txt"][1]

@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.run import Options, RunError, run
 from tests.builders import report_docx, report_pdf
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_models_slowly, log_line
 
 
 def _rows(db: Path, sql: str) -> list[tuple]:
@@ -106,27 +106,17 @@ def test_files_read_while_the_models_load_give_the_same_rows(
 ) -> None:
     """With two workers, a process of its own reads files while the models load, and the workers extract
     them: the rows are those of a one-worker run, which reads nothing ahead."""
-    import time
-
     from pipeline import readers
-    from pipeline import run as run_module
 
-    original, warm_up = readers.read, run_module.warm_up
+    original = readers.read
     log = tmp_path / "read.log"
 
     def logged(path: Path):
-        with log.open("a") as handle:
-            handle.write("read\n")
+        log_line(log, "read")
         return original(path)
 
-    def slow_warm_up() -> None:
-        time.sleep(1.5)  # time for the read-ahead to read every file
-        warm_up()
-        with log.open("a") as handle:
-            handle.write("loaded\n")
-
     monkeypatch.setattr(readers, "read", logged)
-    monkeypatch.setattr(run_module, "warm_up", slow_warm_up)
+    load_models_slowly(monkeypatch, log)  # time for the read-ahead to read every file
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     run(folder, one, Options(workers=1, progress=False))
     assert log.read_text().split() == ["loaded"] + ["read"] * 4
