@@ -262,6 +262,11 @@ class _Zygote:
             with contextlib.suppress(OSError):
                 os.close(descriptor)
         if ahead is not None:
+            # With several workers, each, and the read-ahead, would import the common formats' readers (0.1 s)
+            # at its first file of the format: imported here once, they are shared.
+            from pipeline.readers import load_common
+
+            load_common()
             _fork(partial(self._reader, conn, ahead, options.memory_mb, options.max_pages))
             ahead.close()
         # The collector is off in this process, as Python advises for one that forks workers: while the models load

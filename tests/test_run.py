@@ -129,6 +129,33 @@ def test_files_read_while_the_models_load_give_the_same_rows(
         assert _rows(one, sql) == _rows(two, sql)
 
 
+def test_with_several_workers_the_common_readers_are_imported_once_before_any_file_is_read(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The read-ahead and the workers are forked from the process that imports the PDF, Word and text readers,
+    so none of them imports its own; a one-worker run leaves the import to its only worker."""
+    from pipeline import readers
+
+    original_read, original_load = readers.read, readers.load_common
+    log = tmp_path / "order.log"
+
+    def logged_read(path: Path):
+        log_line(log, "read")
+        return original_read(path)
+
+    def logged_load() -> None:
+        log_line(log, "common")
+        original_load()
+
+    monkeypatch.setattr(readers, "read", logged_read)
+    monkeypatch.setattr(readers, "load_common", logged_load)
+    run(folder, tmp_path / "two.db", Options(workers=2, progress=False))
+    assert log.read_text().split() == ["common"] + ["read"] * 4
+    log.unlink()
+    run(folder, tmp_path / "one.db", Options(workers=1, progress=False))
+    assert log.read_text().split() == ["read"] * 4
+
+
 def test_a_worker_frees_what_its_word_files_leave_behind(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """python-docx leaves each package as a cycle of objects holding its XML trees; a worker collects them after
     every `COLLECT_EVERY` files, so its memory does not grow with the files it reads."""

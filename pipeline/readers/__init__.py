@@ -78,9 +78,18 @@ def _reader(fmt: str) -> Callable[[Path], Document]:
     return module.read
 
 
+COMMON_FORMATS = ("txt", "pdf", "docx")
+
+
+def load_common() -> None:
+    """Import the readers of the formats most reports come in (and their libraries) now."""
+    for fmt in COMMON_FORMATS:
+        _reader(fmt)
+
+
 def load_all() -> None:
     """Import every reader and the libraries it uses now, rather than at the first file of its format."""
-    for fmt in ("txt", "pdf", "docx", "odt", "doc"):
+    for fmt in (*COMMON_FORMATS, "odt", "doc"):
         _reader(fmt)
 
 
