@@ -294,6 +294,17 @@ class Store:
                 self._delete(document_id(path))
 
     def record_run(self, run: dict[str, Any]) -> None:
+        """Add a row to `runs`. A run that wrote nothing (an unchanged re-run) adds it with one statement, without
+        loading sqlite-utils and checking every table (half of such a run's time), unless the table lacks a
+        column, as in a database of an older version: then the tables are brought up to date first."""
+        if self._db is None:
+            columns = ", ".join(f"[{column}]" for column in run)
+            values = ", ".join("?" for _ in run)
+            try:
+                self.conn.execute(f"INSERT INTO runs ({columns}) VALUES ({values})", list(run.values()))
+                return
+            except sqlite3.OperationalError:
+                pass
         with self.conn:
             self.db["runs"].insert(run)
 

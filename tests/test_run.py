@@ -129,6 +129,29 @@ def test_files_read_while_the_models_load_give_the_same_rows(
         assert _rows(one, sql) == _rows(two, sql)
 
 
+def test_discovery_passes_over_what_the_ignore_patterns_name(tmp_path: Path) -> None:
+    """A file is ignored when its name or its whole path matches a pattern of `rules/discovery.yml`, or when a
+    folder on its way is named by a `folder/*` pattern; a folder whose name only begins the same is not."""
+    from pipeline.run import discover
+
+    kept = ["rapport.txt", "2021/lagesrapport.pdf", "golden/rapport.txt", "a/b/slutrapport.docx", "anteckning.md.txt"]
+    ignored = [
+        "anteckningar.md",
+        "a01.gold.json",
+        "gold/a01.txt",
+        "arkiv/gold/a01.txt",
+        ".dold.txt",
+        "2021/~$rapport.docx",
+        "a/generators/make.txt",
+        "__pycache__/x.txt",
+        "skript.py",
+    ]
+    for relpath in kept + ignored:
+        (tmp_path / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relpath).write_text("x", encoding="utf-8")
+    assert sorted(relpath for _, relpath in discover(tmp_path)) == sorted(kept)
+
+
 def test_with_several_workers_the_common_readers_are_imported_once_before_any_file_is_read(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -247,6 +270,31 @@ def test_models_load_outside_the_writing_process(folder: Path, tmp_path: Path) -
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["4", "False", "False", "False", "True", "3"]
+
+
+def test_an_unchanged_rerun_records_itself_without_sqlite_utils(folder: Path, tmp_path: Path) -> None:
+    """A re-run that finds nothing new adds its row to `runs` with one statement: it loads neither sqlite-utils
+    nor the models, and the row says what it skipped."""
+    db = tmp_path / "r.db"
+    run(folder, db, Options(workers=1, progress=False))
+    script = (
+        "import sys; from pathlib import Path; from pipeline.run import Options, run; "
+        f"s = run(Path({str(folder)!r}), Path({str(db)!r}), Options(workers=2, progress=False)); "
+        "print(s.skipped, *(name in sys.modules for name in ('sqlite_utils', 'spacy')))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["4", "False", "False"]
+    assert _rows(db, "SELECT files, ok, skipped FROM runs ORDER BY id") == [(4, 4, 0), (4, 0, 4)]
+
+
+def test_a_rerun_on_an_older_database_brings_its_runs_table_up_to_date(folder: Path, tmp_path: Path) -> None:
+    """A database from a version whose `runs` table lacked a column: the re-run adds the column, then its row."""
+    db = tmp_path / "r.db"
+    run(folder, db, Options(workers=1, progress=False))
+    with sqlite3.connect(db) as conn:
+        conn.execute("ALTER TABLE runs DROP COLUMN removed")
+    assert run(folder, db, Options(workers=1, progress=False)).skipped == 4
+    assert _rows(db, "SELECT skipped, removed FROM runs ORDER BY id") == [(0, None), (4, 0)]
 
 
 def test_a_batch_of_documents_is_written_whole_or_not_at_all(folder: Path, tmp_path: Path) -> None:
