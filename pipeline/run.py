@@ -269,10 +269,12 @@ class _Zygote:
                 os.close(descriptor)
         if ahead is not None:
             # With several workers, each, and the read-ahead, would import the common formats' readers (0.1 s)
-            # at its first file of the format: imported here once, they are shared.
+            # at its first file of the format: imported here once, they are shared. A reader that cannot be
+            # imported fails its files in the workers, each with the reason.
             from pipeline.readers import load_common
 
-            load_common()
+            with contextlib.suppress(Exception):
+                load_common()
             _fork(partial(self._reader, conn, ahead, options.memory_mb, options.max_pages))
             ahead.close()
         # The collector is off in this process, as Python advises for one that forks workers: while the models load
@@ -293,7 +295,8 @@ class _Zygote:
                 # worker starts with all of them
                 from pipeline.readers import load_all
 
-                load_all()
+                with contextlib.suppress(Exception):  # as above: its files fail in the workers instead
+                    load_all()
                 gc.freeze()
                 readers_loaded = True
             try:

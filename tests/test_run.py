@@ -181,6 +181,22 @@ def test_with_several_workers_the_common_readers_are_imported_once_before_any_fi
     assert log.read_text().split() == ["read"] * 4
 
 
+def test_a_reader_that_cannot_be_imported_ahead_of_time_is_left_to_the_workers(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The process the workers are forked from imports the readers early; if that fails (a library missing or
+    broken), it goes on without them and the workers import what they need, failing only files they cannot read."""
+    from pipeline import readers
+
+    def broken() -> None:
+        raise ImportError("no module named 'docx'")
+
+    monkeypatch.setattr(readers, "load_common", broken)
+    monkeypatch.setattr(readers, "load_all", broken)
+    summary = run(folder, tmp_path / "r.db", Options(workers=2, progress=False))
+    assert (summary.ok, summary.failed) == (4, 0)
+
+
 def test_a_worker_frees_what_its_word_files_leave_behind(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """python-docx leaves each package as a cycle of objects holding its XML trees; a worker collects them after
     every `COLLECT_EVERY` files, so its memory does not grow with the files it reads."""
