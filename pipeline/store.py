@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -135,6 +136,14 @@ INDEXES = {
 _CHILDREN = ("figures", "dates", "entities", "sections")
 
 
+def _insert_sql(table: str, columns: Iterable[str]) -> str:
+    """An INSERT of one row into `table`, its values given by name (a row's dict)."""
+    columns = list(columns)
+    names = ", ".join(f"[{c}]" for c in columns)
+    values = ", ".join(f":{c}" for c in columns)
+    return f"INSERT INTO [{table}] ({names}) VALUES ({values})"
+
+
 def document_id(relpath: str) -> str:
     """A stable id for the file at this path (relative to the input folder)."""
     return hashlib.sha1(relpath.encode("utf-8")).hexdigest()[:16]
@@ -221,10 +230,7 @@ class Store:
                 self._delete(document["id"])
             for name, rows in tables.items():
                 if rows:  # every row of a table has the same keys, all of them columns of the schema
-                    columns = list(rows[0])
-                    names = ", ".join(f"[{c}]" for c in columns)
-                    values = ", ".join(f":{c}" for c in columns)
-                    self.conn.executemany(f"INSERT INTO [{name}] ({names}) VALUES ({values})", rows)
+                    self.conn.executemany(_insert_sql(name, rows[0]), rows)
 
     @staticmethod
     def _rows(
@@ -298,10 +304,8 @@ class Store:
         loading sqlite-utils and checking every table (half of such a run's time), unless the table lacks a
         column, as in a database of an older version: then the tables are brought up to date first."""
         if self._db is None:
-            columns = ", ".join(f"[{column}]" for column in run)
-            values = ", ".join("?" for _ in run)
             try:
-                self.conn.execute(f"INSERT INTO runs ({columns}) VALUES ({values})", list(run.values()))
+                self.conn.execute(_insert_sql("runs", run), run)
                 return
             except sqlite3.OperationalError:
                 pass
