@@ -29,6 +29,19 @@ def log_line(log: Path, line: str) -> None:
         handle.write(f"{line}\n")
 
 
+def log_reads(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Log "read" each time a run reads a file, in whichever process reads it."""
+    from pipeline import readers
+
+    original = readers.read
+
+    def logged(path: Path):
+        log_line(log, "read")
+        return original(path)
+
+    monkeypatch.setattr(readers, "read", logged)
+
+
 def load_models_slowly(monkeypatch: pytest.MonkeyPatch, log: Path, seconds: float = 1.5) -> None:
     """Make the loading of the models in a run take `seconds` longer, and log "loaded" when it is done: what is
     read ahead meanwhile is logged before that line."""

@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.run import Options, RunError, run
 from tests.builders import report_docx, report_pdf
-from tests.conftest import ROOT, load_models_slowly, log_line
+from tests.conftest import ROOT, load_models_slowly, log_line, log_reads
 
 
 def _rows(db: Path, sql: str) -> list[tuple]:
@@ -106,16 +106,8 @@ def test_files_read_while_the_models_load_give_the_same_rows(
 ) -> None:
     """With two workers, a process of its own reads files while the models load, and the workers extract
     them: the rows are those of a one-worker run, which reads nothing ahead."""
-    from pipeline import readers
-
-    original = readers.read
     log = tmp_path / "read.log"
-
-    def logged(path: Path):
-        log_line(log, "read")
-        return original(path)
-
-    monkeypatch.setattr(readers, "read", logged)
+    log_reads(monkeypatch, log)
     load_models_slowly(monkeypatch, log)  # time for the read-ahead to read every file
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     run(folder, one, Options(workers=1, progress=False))
@@ -159,18 +151,14 @@ def test_with_several_workers_the_common_readers_are_imported_once_before_any_fi
     so none of them imports its own; a one-worker run leaves the import to its only worker."""
     from pipeline import readers
 
-    original_read, original_load = readers.read, readers.load_common
+    original_load = readers.load_common
     log = tmp_path / "order.log"
-
-    def logged_read(path: Path):
-        log_line(log, "read")
-        return original_read(path)
 
     def logged_load() -> None:
         log_line(log, "common")
         original_load()
 
-    monkeypatch.setattr(readers, "read", logged_read)
+    log_reads(monkeypatch, log)
     monkeypatch.setattr(readers, "load_common", logged_load)
     run(folder, tmp_path / "two.db", Options(workers=2, progress=False))
     first, *rest = log.read_text().split()
