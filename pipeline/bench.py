@@ -172,6 +172,66 @@ def nlp_speed(folder: Path) -> dict[str, float]:
     return speeds
 
 
+def _in_two_processes(halves: list[list[Path]], at_once: bool) -> float:
+    """Seconds for two forked processes to extract one half of the files each, at once or one after the other."""
+    from pipeline.process import process
+
+    def extract(paths: list[Path]) -> None:
+        code = 0
+        try:
+            for path in paths:
+                process(path, path.name)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+
+    started = time.perf_counter()
+    codes, pids = [], []
+    for half in halves:
+        pid = os.fork()
+        if pid == 0:
+            extract(half)
+        pids.append(pid)
+        if not at_once:
+            codes.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+    codes += [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids if at_once]
+    seconds = time.perf_counter() - started
+    if any(codes):
+        raise SystemExit("a process of the two-process measurement failed")
+    return seconds
+
+
+def two_process_ceiling(folder: Path, files: int = 200, rounds: int = 3) -> dict[str, Any]:
+    """What two processes can gain over one on this machine, whatever the run does around them.
+
+    The per-file work of the workers (read, clean, split, extract; no database, no pipes, no run to coordinate)
+    is done, with the models loaded and every cache warm, by two forked processes that each take half of the
+    archive's first `files` files: one after the other, and at the same time. The ratio of the two times is the
+    most two workers can give; two processes on two cores slow each other down (shared caches and memory, and
+    on a virtual machine the host's own sharing of its cores), so it is below 2. Rounds alternate the order.
+    """
+    from pipeline.process import process
+    from pipeline.run import warm_up
+
+    paths = sorted(path for path in folder.rglob("*") if path.is_file())[:files]
+    warm_up()
+    for path in paths:
+        process(path, path.name)  # every cache warm before the forks, which inherit it
+    halves = [paths[0::2], paths[1::2]]
+    speedups = []
+    for round_ in range(rounds):
+        if round_ % 2 == 0:
+            apart = _in_two_processes(halves, at_once=False)
+            together = _in_two_processes(halves, at_once=True)
+        else:
+            together = _in_two_processes(halves, at_once=True)
+            apart = _in_two_processes(halves, at_once=False)
+        speedups.append(apart / together)
+    speedups.sort()
+    return {"files": len(paths), "speedups": speedups, "median": speedups[len(speedups) // 2]}
+
+
 def bench(documents: int, out: Path) -> dict[str, Any]:
     results: dict[str, Any] = {"documents": documents, "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory() as scratch:
@@ -203,6 +263,7 @@ def bench(documents: int, out: Path) -> dict[str, Any]:
             key=lambda run: run["seconds"],
         )
         results["nlp_words_per_s"] = nlp_speed(archive)
+        results["two_processes"] = two_process_ceiling(archive)
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     markdown = render(results)
@@ -215,7 +276,7 @@ def _speeds(run: dict[str, Any], documents: int) -> tuple[str, str]:
 
 
 def render(r: dict[str, Any]) -> str:
-    one, two, pdf = r["workers_1"], r["workers_2"], r["pdf_workers_1"]
+    one, two, pdf, ceiling = r["workers_1"], r["workers_2"], r["pdf_workers_1"], r["two_processes"]
     startup = r["startup"]["seconds"]  # a run on one small PDF: interpreter, imports, models, workers
     steady = pdf["pages"] / max(pdf["seconds"] - startup, 1e-9)
     end_to_end = pdf["pages"] / pdf["seconds"]
@@ -230,6 +291,11 @@ def render(r: dict[str, Any]) -> str:
             "speed-up 2 workers / 1, after start-up",
             f"{(one['seconds'] - startup) / max(two['seconds'] - startup, 1e-9):.2f}×",
             "",
+        ),
+        (
+            "two processes / one, the same work without a run around it (this machine's ceiling for the above)",
+            f"{ceiling['median']:.2f}×",
+            f"{len(ceiling['speedups'])} rounds: {', '.join(f'{s:.2f}' for s in ceiling['speedups'])}",
         ),
         ("peak memory, 1 worker / 2 workers (MB, PSS)", f"{one['peak_mb']:.0f}", f"{two['peak_mb']:.0f}"),
         ("unchanged re-run (s)", f"{r['rerun_unchanged']['seconds']:.2f}", ""),
