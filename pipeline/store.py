@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -136,12 +136,10 @@ INDEXES = {
 _CHILDREN = ("figures", "dates", "entities", "sections")
 
 
-def _insert_sql(table: str, columns: Iterable[str]) -> str:
-    """An INSERT of one row into `table`, its values given by name (a row's dict)."""
-    columns = list(columns)
+def _insert_sql(table: str, columns: list[str]) -> str:
+    """An INSERT of one row into `table`, its values given in the order of `columns`."""
     names = ", ".join(f"[{c}]" for c in columns)
-    values = ", ".join(f":{c}" for c in columns)
-    return f"INSERT INTO [{table}] ({names}) VALUES ({values})"
+    return f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def document_id(relpath: str) -> str:
@@ -230,7 +228,10 @@ class Store:
                 self._delete(document["id"])
             for name, rows in tables.items():
                 if rows:  # every row of a table has the same keys, all of them columns of the schema
-                    self.conn.executemany(_insert_sql(name, rows[0]), rows)
+                    # bound as tuples: SQLite's module looks each named value up in its row's dict, a tenth of
+                    # the writing's time
+                    columns = list(rows[0])
+                    self.conn.executemany(_insert_sql(name, columns), map(itemgetter(*columns), rows))
 
     @staticmethod
     def _rows(
@@ -305,7 +306,7 @@ class Store:
         column, as in a database of an older version: then the tables are brought up to date first."""
         if self._db is None:
             try:
-                self.conn.execute(_insert_sql("runs", run), run)
+                self.conn.execute(_insert_sql("runs", list(run)), tuple(run.values()))
                 return
             except sqlite3.OperationalError:
                 pass
