@@ -209,7 +209,8 @@ def two_process_ceiling(folder: Path, files: int = 200, rounds: int = 3) -> dict
     is done, with the models loaded and every cache warm, by two forked processes that each take half of the
     archive's first `files` files: one after the other, and at the same time. The ratio of the two times is the
     most two workers can give; two processes on two cores slow each other down (shared caches and memory, and
-    on a virtual machine the host's own sharing of its cores), so it is below 2. Rounds alternate the order.
+    on a virtual machine the host's own sharing of its cores), so it is below 2 unless the machine's speed drifts
+    between the two timings. Rounds alternate the order, and the median of them is reported with each round.
     """
     from pipeline.process import process
     from pipeline.run import warm_up
