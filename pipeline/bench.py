@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -175,27 +176,20 @@ def nlp_speed(folder: Path) -> dict[str, float]:
 def _in_two_processes(halves: list[list[Path]], at_once: bool) -> float:
     """Seconds for two forked processes to extract one half of the files each, at once or one after the other."""
     from pipeline.process import process
+    from pipeline.run import _fork
 
     def extract(paths: list[Path]) -> None:
-        code = 0
-        try:
-            for path in paths:
-                process(path, path.name)
-        except BaseException:
-            code = 1
-        finally:
-            os._exit(code)
+        for path in paths:
+            process(path, path.name)
+
+    def wait(pid: int) -> int:
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
     started = time.perf_counter()
-    codes, pids = [], []
-    for half in halves:
-        pid = os.fork()
-        if pid == 0:
-            extract(half)
-        pids.append(pid)
-        if not at_once:
-            codes.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
-    codes += [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids if at_once]
+    if at_once:
+        codes = [wait(pid) for pid in [_fork(partial(extract, half)) for half in halves]]
+    else:
+        codes = [wait(_fork(partial(extract, half))) for half in halves]
     seconds = time.perf_counter() - started
     if any(codes):
         raise SystemExit("a process of the two-process measurement failed")
