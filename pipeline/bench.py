@@ -151,6 +151,11 @@ def library_speeds(pdfs: list[Path]) -> dict[str, float]:
     return {"pdfplumber_pages_per_s": plumber_speed, "pypdfium2_pages_per_s": pdfium_speed}
 
 
+def _first_files(folder: Path, count: int) -> list[Path]:
+    """The archive's first `count` files, in path order."""
+    return sorted(path for path in folder.rglob("*") if path.is_file())[:count]
+
+
 def nlp_speed(folder: Path) -> dict[str, float]:
     """Words per second of the figure and entity steps on the sections of the archive's first documents."""
     from pipeline.clean import clean
@@ -158,9 +163,7 @@ def nlp_speed(folder: Path) -> dict[str, float]:
     from pipeline.readers import read
     from pipeline.sections import split
 
-    sections = [
-        s for path in sorted(p for p in folder.rglob("*") if p.is_file())[:40] for s in split(clean(read(path)))
-    ]
+    sections = [s for path in _first_files(folder, 40) for s in split(clean(read(path)))]
     words = sum(len(s.text.split()) for s in sections)
     speeds = {}
     for name, extract in (("figures", figures.extract), ("entities", entities.extract)):
@@ -173,23 +176,26 @@ def nlp_speed(folder: Path) -> dict[str, float]:
     return speeds
 
 
+def _extract_each(paths: list[Path]) -> None:
+    """The workers' per-file work (read, clean, split, extract) on each file, with nothing written."""
+    from pipeline.process import process
+
+    for path in paths:
+        process(path, path.name)
+
+
 def _in_two_processes(halves: list[list[Path]], at_once: bool) -> float:
     """Seconds for two forked processes to extract one half of the files each, at once or one after the other."""
-    from pipeline.process import process
     from pipeline.run import _fork
-
-    def extract(paths: list[Path]) -> None:
-        for path in paths:
-            process(path, path.name)
 
     def wait(pid: int) -> int:
         return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
     started = time.perf_counter()
     if at_once:
-        codes = [wait(pid) for pid in [_fork(partial(extract, half)) for half in halves]]
+        codes = [wait(pid) for pid in [_fork(partial(_extract_each, half)) for half in halves]]
     else:
-        codes = [wait(_fork(partial(extract, half))) for half in halves]
+        codes = [wait(_fork(partial(_extract_each, half))) for half in halves]
     seconds = time.perf_counter() - started
     if any(codes):
         raise SystemExit("a process of the two-process measurement failed")
@@ -206,13 +212,11 @@ def two_process_ceiling(folder: Path, files: int = 200, rounds: int = 3) -> dict
     on a virtual machine the host's own sharing of its cores), so it is below 2 unless the machine's speed drifts
     between the two timings. Rounds alternate the order, and the median of them is reported with each round.
     """
-    from pipeline.process import process
     from pipeline.run import warm_up
 
-    paths = sorted(path for path in folder.rglob("*") if path.is_file())[:files]
+    paths = _first_files(folder, files)
     warm_up()
-    for path in paths:
-        process(path, path.name)  # every cache warm before the forks, which inherit it
+    _extract_each(paths)  # every cache warm before the forks, which inherit it
     halves = [paths[0::2], paths[1::2]]
     speedups = []
     for round_ in range(rounds):
