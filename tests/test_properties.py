@@ -1,5 +1,5 @@
 """Property tests: cleaning and sectioning never raise on any text and keep their offsets honest; patterns sped
-up by a look-ahead match as written."""
+up by a look-ahead or a shared scan match as written."""
 
 from __future__ import annotations
 
@@ -66,3 +66,26 @@ def test_patterns_behind_a_first_character_look_ahead_match_as_written(text: str
         assert _LOOKAHEAD.match(pattern.pattern), pattern.pattern[:40]
         bare = re.compile(_LOOKAHEAD.sub("", pattern.pattern), pattern.flags)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+BLOCKABLE = st.lists(
+    st.sampled_from(
+        ["2019", "15", "3.1", "1:a", "070", "+46", "§", "-", "–", "/", ":", " ", "\n", "\n\n", "januari", "JUNI"]
+        + ["maj", "vt", "HT", "kl", "klockan", "sid", "Sida", "av", "1990-talet", "123 45", " Stockholm", "(10)"]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NUMBERISH, BLOCKABLE))
+def test_not_figures_sharing_a_scan_find_what_each_finds_alone(text: str) -> None:
+    from pipeline.extract import numbers
+
+    nr = numbers.number_rules()
+    assert sum(len(indices) for _, indices in nr.not_figures_joint) >= 10  # most of the patterns share a scan
+    alone = []
+    for pattern, need in zip(nr.not_figures, nr.not_figures_need, strict=True):
+        for start, end in numbers._digit_paragraphs(text) if None in need else [(0, len(text))]:
+            alone += [m.span() for m in pattern.finditer(text, start, end) if m.end() > m.start()]
+    assert sorted(numbers._blocked(nr, text)) == sorted(alone)

@@ -4,6 +4,9 @@ Python's `re` tries a pattern at every position of a text, and a pattern that be
 or a group gets no help from it in skipping positions. Behind a look-ahead for the characters its matches can
 begin with, read from its parsed form, the pattern finds the same matches while a scan passes over every other
 position at once.
+
+Several patterns can share one scan (`places_of`): it finds every position where any of them matches, and each
+is then tried only there (`matches_at`), instead of each scanning the whole text.
 """
 
 from __future__ import annotations
@@ -52,12 +55,63 @@ def _first_chars(items) -> list[str] | None:
     return None
 
 
+def first_chars(pattern: re.Pattern[str]) -> list[str] | None:
+    """The members of a character class holding every character the pattern's matches can begin with (as its
+    flags read them), or None where that is not sure."""
+    return _first_chars(_sre_parse.parse(pattern.pattern, pattern.flags)) or None
+
+
 def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The pattern behind a look-ahead for the characters its matches begin with, where these are sure (else
     the pattern itself): the same matches, found faster."""
-    members = _first_chars(_sre_parse.parse(pattern.pattern, pattern.flags))
+    members = first_chars(pattern)
     if not members:
         return pattern
+    return re.compile("(?=[" + "".join(dict.fromkeys(members)) + "])" + _body(pattern), pattern.flags)
+
+
+def _body(pattern: re.Pattern[str]) -> str:
+    """The pattern's source without the flags it sets at its start (they are in `pattern.flags`)."""
     flags = _LEADING_FLAGS.match(pattern.pattern)
-    body = pattern.pattern[flags.end() :] if flags else pattern.pattern
-    return re.compile("(?=[" + "".join(dict.fromkeys(members)) + "])" + body, pattern.flags)
+    return pattern.pattern[flags.end() :] if flags else pattern.pattern
+
+
+_SCOPED_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"), (re.ASCII, "a"))
+
+
+def places_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One zero-width pattern that matches at every position where one of `patterns` matches (within the same
+    bounds), or None where that cannot be built: a pattern with capturing groups (their numbers would change) or
+    without sure first characters (the scan could not skip positions)."""
+    members: list[str] = []
+    branches: list[str] = []
+    caseless = False
+    for pattern in patterns:
+        first = first_chars(pattern)
+        if first is None or pattern.groups:
+            return None
+        members += first
+        caseless = caseless or bool(pattern.flags & re.IGNORECASE)
+        flags = "".join(letter for flag, letter in _SCOPED_FLAGS if pattern.flags & flag)
+        branches.append(f"(?{flags}:{_body(pattern)})")
+    start = "[" + "".join(dict.fromkeys(members)) + "]"
+    if caseless:  # the look-ahead admits what any member admits: a superset only costs a few tries
+        start = f"(?i:{start})"
+    try:
+        return re.compile(f"(?={start})(?=" + "|".join(branches) + ")")
+    except re.error:  # flags that cannot be scoped
+        return None
+
+
+def matches_at(pattern: re.Pattern[str], text: str, places: list[int], end: int) -> list[tuple[int, int]]:
+    """The spans of `pattern.finditer(text, places[0], end)` when every match of it begins at one of `places`
+    (ascending) and is not empty: the pattern is tried only there."""
+    spans = []
+    resume = 0
+    for place in places:
+        if place >= resume:
+            match = pattern.match(text, place, end)
+            if match is not None and match.end() > place:
+                spans.append(match.span())
+                resume = match.end()
+    return spans

@@ -17,7 +17,7 @@ from re import _constants as _sre  # the parsed form of a pattern: which ones ca
 from re import _parser as _sre_parse
 
 from pipeline import rules
-from pipeline.extract.lookahead import with_first_chars
+from pipeline.extract.lookahead import first_chars, matches_at, places_of, with_first_chars
 
 RULES = "figures_numbers.yml"
 
@@ -27,6 +27,7 @@ _ANY_DIGIT = re.compile(r"\d")
 _GROUPING = re.compile(r"[ \u00a0\u202f]")
 _RANGE_DASH = re.compile(rf"{_SPACE}*[-–—]{_SPACE}*(?=[\w])")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_DIGIT_MEMBER = re.compile(r"\\d|[0-9](?:-[0-9])?")  # a member of a character class that holds only digits
 
 
 @dataclass
@@ -75,6 +76,8 @@ class NumberRules:
     not_figures: tuple[re.Pattern[str], ...]
     # what a text must hold for each of `not_figures` to match in it: a digit (None) or one of some characters
     not_figures_need: tuple[tuple[frozenset[str] | None, ...], ...]
+    # `not_figures` looked for together: a scan for the places where any of them matches, and their indices
+    not_figures_joint: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]
 
 
 def _alternation(words: list[str]) -> str:
@@ -151,6 +154,7 @@ def number_rules() -> NumberRules:
             not_figures.append(with_first_chars(re.compile(pattern)))
         except re.error as exc:
             raise rules.RulesError(f"rules/{RULES}: 'not_figures' pattern {pattern!r} is not valid: {exc}") from exc
+    not_figures_need = tuple(tuple(_required(_sre_parse.parse(p.pattern, p.flags))) for p in not_figures)
     return NumberRules(
         words=words,
         parts=tuple(sorted(list(words) + list(multipliers), key=len, reverse=True)),
@@ -172,8 +176,28 @@ def number_rules() -> NumberRules:
         and_re=re.compile(rf"^\s+{re.escape(between[1])}\s+$", re.IGNORECASE),
         ett_re=re.compile(r"(?:^|(?<=[\s(]))ett\s+$", re.IGNORECASE),
         not_figures=tuple(not_figures),
-        not_figures_need=tuple(tuple(_required(_sre_parse.parse(p.pattern, p.flags))) for p in not_figures),
+        not_figures_need=not_figures_need,
+        not_figures_joint=_joint(not_figures, not_figures_need),
     )
+
+
+def _joint(
+    patterns: list[re.Pattern[str]], needs: tuple[tuple[frozenset[str] | None, ...], ...]
+) -> tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]:
+    """The patterns that need a digit and begin with known characters, in two groups that each share one scan:
+    those that begin with a digit, and the others. (Each scan costs about what one pattern's own scan does; one
+    scan for all of them would try every other pattern wherever one of the word-led ones may begin.)"""
+    groups: dict[bool, list[int]] = {}
+    for index, (pattern, need) in enumerate(zip(patterns, needs, strict=True)):
+        first = first_chars(pattern)
+        if first is not None and None in need and not pattern.groups:
+            groups.setdefault(all(_DIGIT_MEMBER.fullmatch(m) for m in first), []).append(index)
+    joint = []
+    for indices in groups.values():
+        places = places_of([patterns[i] for i in indices]) if len(indices) > 1 else None
+        if places is not None:
+            joint.append((places, tuple(indices)))
+    return tuple(joint)
 
 
 def _is_digit_set(items: list) -> bool:
@@ -293,21 +317,35 @@ def _digit_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _blocked(nr: NumberRules, text: str) -> list[tuple[int, int]]:
-    """The spans of `not_figures` matches. Each is looked for only in paragraphs that hold a digit (a date or a
-    phone number does not run across a blank line); a pattern that needs no digit is looked for everywhere."""
-    spans = []
+    """The spans of `not_figures` matches, in no particular order. Each is looked for only in paragraphs that hold
+    a digit (a date or a phone number does not run across a blank line); a pattern that needs no digit is looked
+    for everywhere. Patterns that share a scan (`not_figures_joint`) are tried only where it found one of them."""
+    spans: list[tuple[int, int]] = []
     paragraphs = _digit_paragraphs(text)
     present = {None: bool(paragraphs)}  # a digit, and the characters looked for so far
-    for pattern, need in zip(nr.not_figures, nr.not_figures_need, strict=True):
-        runs = True
+
+    def may_match(need: tuple[frozenset[str] | None, ...]) -> bool:
         for chars in need:
             found = present.get(chars)
             if found is None:
                 found = present[chars] = any(c in text for c in chars)
             if not found:
-                runs = False  # it cannot match here
-                break
-        if not runs:
+                return False
+        return True
+
+    done: set[int] = set()
+    for places, indices in nr.not_figures_joint:
+        done.update(indices)
+        members = [nr.not_figures[i] for i in indices if may_match(nr.not_figures_need[i])]
+        if not members:
+            continue
+        for start, end in paragraphs:  # every member needs a digit
+            found = [m.start() for m in places.finditer(text, start, end)]
+            if found:
+                for pattern in members:
+                    spans += matches_at(pattern, text, found, end)
+    for index, (pattern, need) in enumerate(zip(nr.not_figures, nr.not_figures_need, strict=True)):
+        if index in done or not may_match(need):
             continue
         for start, end in paragraphs if None in need else [(0, len(text))]:
             for m in pattern.finditer(text, start, end):
