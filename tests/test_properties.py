@@ -1,5 +1,6 @@
 """Property tests: cleaning and sectioning never raise on any text and keep their offsets honest; patterns sped
-up by a look-ahead or a shared scan match as written."""
+up by a look-ahead or a shared scan match as written; whole lines of a text scanned for dates hold the dates they
+hold alone."""
 
 from __future__ import annotations
 
@@ -89,3 +90,40 @@ def test_not_figures_sharing_a_scan_find_what_each_finds_alone(text: str) -> Non
         for start, end in numbers._digit_paragraphs(text) if None in need else [(0, len(text))]:
             alone += [m.span() for m in pattern.finditer(text, start, end) if m.end() > m.start()]
     assert sorted(numbers._blocked(nr, text)) == sorted(alone)
+
+
+DATE_LINES = st.lists(
+    st.one_of(
+        NUMBERISH,
+        st.sampled_from(["2019-03-01 – 2019-06-30", "15 maj 2019", "våren 2021", "kv.3", "1:a halvåret", "Datum:"]),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DATE_LINES)
+def test_dates_found_in_whole_lines_of_a_text_are_those_found_in_the_lines_alone(lines: list[str]) -> None:
+    from pipeline.extract import dates
+
+    r = dates._rules()
+    assert r.line_local
+    document = "\n".join(lines)
+    assert list(dates._triggers(r, document)) == [
+        (m.start(), m.lastgroup, m.end()) for m in r.trigger.finditer(document)
+    ]
+    scanned = dates._Scanned(document, dates._scan_all(r, document))
+    for first in range(len(lines)):
+        for last in range(first, len(lines)):
+            text = "\n".join(lines[first : last + 1])
+            if text:
+                assert scanned.share(text) == dates._scan_all(r, text)
+
+
+def test_a_pattern_that_can_read_a_line_break_is_not_line_local() -> None:
+    from pipeline.extract import dates
+
+    for source in (r"\s", r"\W", r"[^x]", r"x$", r"(?s:.)", r"[\x00-\x20]", r"(?<=\n)x"):
+        assert not dates._line_local(re.compile(source)), source
+    for source in (r"[ \t]\d", r"(?<![\w.])x(?![\w])", r"[^\W\d]", r"\bx.", r"(?P<s>[-/])\d(?P=s)"):
+        assert dates._line_local(re.compile(source)), source

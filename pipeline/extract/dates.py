@@ -33,9 +33,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from re import _constants as _sre  # the parsed form of a pattern
+from re import _parser as _sre_parse
 from typing import Any
 
 from pipeline import rules
@@ -64,6 +68,11 @@ class _Rules:
     # "den", a month, a season, a part of the year ("första", "kvartal"), a letter and digit ("Q1")
     by_start: dict[str, tuple[tuple[re.Pattern[str], str, int], ...]]
     trigger: re.Pattern[str]  # where a date may start: a number, or a word that begins one
+    # the trigger after the non-word character before it: a pattern that begins with a set of characters lets `re`
+    # skip ahead to the next of them instead of trying the trigger at every position. None where the trigger may
+    # match an empty string
+    trigger_behind: re.Pattern[str] | None
+    line_local: bool  # the trigger and the patterns neither take a line break nor tell one from an end of the text
     year_context: re.Pattern[str]
     month_context: re.Pattern[str]
     not_followers: re.Pattern[str]
@@ -82,8 +91,91 @@ class _Rules:
 
 
 def _alternation(words: list[str] | Any, escape: bool = True) -> str:
+    if escape:
+        return _trie(str(w) for w in words)
     items = sorted({str(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w) if escape else w for w in items)
+    return "|".join(items)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """Literal words as one pattern that matches the longest word the text goes on with, as a longest-first
+    alternation does. Written as a tree of shared beginnings it rejects a position after a character or two,
+    where `re` would try every word in turn. For patterns matched case-insensitively, as all of these are: the
+    words are lower-cased, so that no two branches of the tree can match the same text."""
+    tree: dict[str, dict] = {}
+    for word in (w.lower() for w in words):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # greedy: the longer word first
+
+    return pattern(tree)
+
+
+_NEWLINE = ord("\n")
+_WITHOUT_NEWLINE = (_sre.CATEGORY_DIGIT, _sre.CATEGORY_WORD, _sre.CATEGORY_NOT_SPACE)  # \d, \w, \S
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _line_local(pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` can neither take a line break nor tell one from an end of the text. Where a line break
+    stands, such a pattern fails or succeeds just as at the start or end of the text, so it finds the same in
+    a text as in the whole lines that hold it."""
+    return _within_lines(_sre_parse.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.DOTALL))
+
+
+def _within_lines(items: Any, dotall: bool) -> bool:
+    """`_line_local` for the items of a parsed pattern."""
+    for op, arg in items:
+        if op is _sre.LITERAL or op is _sre.NOT_LITERAL:
+            if (arg == _NEWLINE) == (op is _sre.LITERAL):
+                return False
+        elif op is _sre.IN:
+            negated = bool(arg) and arg[0][0] is _sre.NEGATE
+            listed = any(
+                (kind is _sre.LITERAL and value == _NEWLINE)
+                or (kind is _sre.RANGE and value[0] <= _NEWLINE <= value[1])
+                or (kind is _sre.CATEGORY and value not in _WITHOUT_NEWLINE)
+                for kind, value in arg[negated:]
+            )
+            if listed != negated:  # the set holds a line break
+                return False
+        elif op is _sre.ANY:
+            if dotall:
+                return False
+        elif op is _sre.AT:
+            if arg not in (_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY):  # "^", "$", "\A", "\Z" see line breaks
+                return False
+        elif op is _sre.SUBPATTERN:
+            _, add_flags, del_flags, inner = arg
+            inner_dotall = bool(add_flags & re.DOTALL) or (dotall and not del_flags & re.DOTALL)
+            if not _within_lines(inner, inner_dotall):
+                return False
+        elif op in _REPEATS:
+            if not _within_lines(arg[2], dotall):
+                return False
+        elif op is _sre.ASSERT or op is _sre.ASSERT_NOT:
+            if not _within_lines(arg[1], dotall):
+                return False
+        elif op is _sre.ATOMIC_GROUP:
+            if not _within_lines(arg, dotall):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_within_lines(branch, dotall) for branch in arg[1]):
+                return False
+        elif op is _sre.GROUPREF_EXISTS:
+            if not all(_within_lines(branch, dotall) for branch in arg[1:] if branch is not None):
+                return False
+        elif op is not _sre.GROUPREF:  # a group's own text, checked where the group stands
+            return False
+    return True
 
 
 def _check_regex(name: str, key: str, values: list[str]) -> None:
@@ -265,11 +357,13 @@ def _rules() -> _Rules:
         )
     )
     by_start: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
+    line_local = _line_local(trigger)
     for source, kind, priority, starts in patterns:
         try:
             pattern = re.compile(source, re.IGNORECASE)
         except re.error as exc:  # a rule value broke a pattern
             raise rules.RulesError(f"rules/{RULES}: a pattern built from the rules is not valid: {exc}") from exc
+        line_local = line_local and _line_local(pattern)
         for start in starts.split():
             by_start.setdefault(start, []).append((pattern, kind, priority))
             if start == "n12":  # "1:a", "3:e": a day or an ordinal
@@ -320,6 +414,14 @@ def _rules() -> _Rules:
         short_max_years=short_max,
         by_start={start: tuple(entries) for start, entries in by_start.items()},
         trigger=trigger,
+        # the trigger begins with `(?<![\w])`: every match of it but one at the very start follows a non-word
+        # character
+        trigger_behind=(
+            re.compile(r"\W(?=" + trigger.pattern + ")", trigger.flags)
+            if _sre_parse.parse(trigger.pattern, trigger.flags).getwidth()[0]
+            else None
+        ),
+        line_local=line_local,
         year_context=re.compile(r"(?:^|[^\w])(?:" + _alternation(year_words, escape=False) + r")[ \t]*\(?$", re.I),
         month_context=re.compile(r"(?:^|[^\w])(?:" + _alternation(month_words, escape=False) + r")[ \t]+$", re.I),
         not_followers=re.compile(r"[ \t\u00a0]*(?:" + _alternation(followers) + r")(?![\w])", re.IGNORECASE),
@@ -345,6 +447,13 @@ def _rules() -> _Rules:
 # --------------------------------------------------------------------------- spans
 
 
+def _month_days(year: int, month: int) -> int:
+    """The days of a month, as `calendar.monthrange` gives them without working out the weekday it starts on."""
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)
+    return calendar.mdays[month] + (month == 2 and calendar.isleap(year))
+
+
 @dataclass(frozen=True)
 class _Span:
     """Days from (y, m1, d1) to (y + dy, m2, d2); `y` None when the text gives no year; `d2` None = month's end."""
@@ -360,7 +469,7 @@ class _Span:
         end_year = year + self.dy
         try:
             start = date(year, self.m1, self.d1)
-            last = calendar.monthrange(end_year, self.m2)[1]
+            last = _month_days(end_year, self.m2)
             end = date(end_year, self.m2, last if self.d2 is None else self.d2)
         except ValueError:
             return None
@@ -374,7 +483,7 @@ class _Span:
 
 
 def _day(y: int | None, m: int, d: int) -> _Span | None:
-    if not (1 <= m <= 12 and 1 <= d <= 31) or d > calendar.monthrange(2000 if y is None else y, m)[1]:
+    if not (1 <= m <= 12 and 1 <= d <= 31) or d > _month_days(2000 if y is None else y, m):
         return None
     return _Span(y, m, d, 0, m, d)
 
@@ -455,8 +564,7 @@ def _short(r: _Rules, a: str, b: str, c: str, period: Period | None) -> _Span | 
     return ymd
 
 
-def _atom(r: _Rules, match: re.Match[str], kind: str, text: str, period: Period | None) -> _Span | None:
-    g = match.groupdict()
+def _atom(r: _Rules, g: dict[str, Any], kind: str, period: Period | None) -> _Span | None:
     if kind == "iso" or kind == "dmy":
         y = _year(r, g["y"])
         return None if y is None else _day(y, int(g["m"]), int(g["d"]))
@@ -522,30 +630,111 @@ def _atom(r: _Rules, match: re.Match[str], kind: str, text: str, period: Period 
     return None  # pragma: no cover - every kind is handled above
 
 
-@lru_cache(maxsize=1)
-def _scan(r: _Rules, text: str) -> list[tuple[re.Match[str], str, int]]:
-    """Every date pattern that matches where a date may start in `text`, as (match, kind, priority). It does not
-    depend on the report period, so it is remembered for the last text: the metadata reads one document's text
-    more than once, with and without its period."""
+_Hit = tuple[int, int, dict[str, Any], str, int]  # a pattern's match: start, end, groups, kind, priority
+
+
+def _triggers(r: _Rules, text: str) -> Iterator[tuple[int, str | None, int]]:
+    """Start, kind and end of every match of the trigger in `text`, as `r.trigger.finditer` gives them."""
+    if r.trigger_behind is None:
+        for trigger in r.trigger.finditer(text):
+            yield trigger.start(), trigger.lastgroup, trigger.end()
+        return
+    end = 0
+    trigger = r.trigger.match(text)
+    if trigger is not None:
+        end = trigger.end()
+        yield 0, trigger.lastgroup, end
+    for behind in r.trigger_behind.finditer(text):
+        position = behind.end()
+        if position >= end:  # not inside the last match, as the matches of a scan do not overlap
+            kind = behind.lastgroup
+            end = behind.end(kind)
+            yield position, kind, end
+
+
+def _scan_all(r: _Rules, text: str) -> list[_Hit]:
+    """Every date pattern that matches where the trigger says a date may start."""
     found = []
-    for trigger in r.trigger.finditer(text):
-        position = trigger.start()
-        start_kind = trigger.lastgroup
+    for position, start_kind, end in _triggers(r, text):
         if start_kind == "num":
-            digits = len(trigger.group("num"))
-            start_kind = f"n{digits}" if digits > 2 else "n12:" if text.startswith(":", trigger.end()) else "n12"
+            digits = end - position
+            start_kind = f"n{digits}" if digits > 2 else "n12:" if text.startswith(":", end) else "n12"
         for pattern, kind, priority in r.by_start.get(start_kind, ()):
             match = pattern.match(text, position)
             if match is not None:
-                found.append((match, kind, priority))
+                found.append((position, match.end(), match.groupdict(), kind, priority))
     return found
+
+
+class _Scanned:
+    """A text scanned whole, and its hits."""
+
+    def __init__(self, text: str, hits: list[_Hit]) -> None:
+        self.padded = "\n" + text + "\n"  # every line between line breaks
+        self.hits = hits
+        self.starts = [hit[0] for hit in hits]
+        # where in `padded` the last text taken from it ended: sections come in order, so the next one is looked
+        # for from there
+        self.cursor = 0
+
+    def share(self, text: str) -> list[_Hit] | None:
+        """The hits of `text`, at their places in it, when it is whole lines of this text; else None."""
+        wanted = "\n" + text + "\n"
+        at = self.padded.find(wanted, self.cursor)
+        if at < 0:
+            at = self.padded.find(wanted)
+            if at < 0:
+                return None
+        end = at + len(text)  # `at` in `padded` is where the text starts in the text scanned
+        self.cursor = end + 1
+        first, last = bisect_left(self.starts, at), bisect_right(self.starts, end)
+        return [
+            (start - at, stop - at, groups, kind, priority)
+            for start, stop, groups, kind, priority in self.hits[first:last]
+        ]
+
+
+class _Recent:
+    """The texts scanned whole of late, most recently used first. Where the patterns are line-local, a text that
+    is whole lines of one of them has just the hits found there: the dates stage takes each section's share of
+    the document text that the metadata scanned, instead of scanning the section again."""
+
+    _KEEP = 3  # the document, and a text or two read between its sections that are not whole lines of it
+
+    def __init__(self) -> None:
+        self.rules: _Rules | None = None
+        self.scanned: list[_Scanned] = []
+
+    def hits(self, r: _Rules, text: str) -> list[_Hit]:
+        if not r.line_local or not text:
+            return _scan_all(r, text)
+        if r is not self.rules:
+            self.rules, self.scanned = r, []
+        for index, scanned in enumerate(self.scanned):
+            shared = scanned.share(text)
+            if shared is not None:
+                self.scanned.insert(0, self.scanned.pop(index))
+                return shared
+        hits = _scan_all(r, text)
+        self.scanned = [_Scanned(text, hits), *self.scanned][: self._KEEP]
+        return hits
+
+
+_RECENT = _Recent()
+
+
+@lru_cache(maxsize=1)
+def _scan(r: _Rules, text: str) -> list[_Hit]:
+    """Every date pattern that matches where a date may start in `text`. It does not depend on the report period,
+    so it is remembered for the last text: the metadata reads one document's text more than once, with and
+    without its period. A text that is whole lines of one scanned lately takes its hits from there."""
+    return _RECENT.hits(r, text)
 
 
 def _candidates(r: _Rules, text: str, period: Period | None) -> list[_Atom]:
     atoms = []
-    for match, kind, priority in _scan(r, text):
-        start, end = match.span()
-        span = _atom(r, match, kind, text, period)
+    for start, end, groups, kind, priority in _scan(r, text):
+        span = _atom(r, groups, kind, period)
         if span is None or text[start:end] in r.not_dates:
             continue
         if kind in ("year", "years", "dm", "short") and r.not_followers.match(text, end):
@@ -682,11 +871,21 @@ def _resolve(span: _Span, period: Period | None) -> tuple[date, date] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _dates(r: _Rules, text: str, period: Period | None) -> tuple[_Atom, ...]:
+    """The dates and periods of `text` before their years are resolved, remembered for the last text as
+    `_scan` is: the metadata reads the whole document with and without its period. Shared: read them only."""
+    return tuple(_join(r, text, _candidates(r, text, period)))
+
+
 def find(text: str, period: Period | None = None) -> list[Found]:
     """Every date or period in `text`; `period` gives years to dates written without one."""
     r = _rules()
+    # of the dates read, only a six-digit one depends on the period (`_short`); without one the same dates
+    # are found with any period, and only their years are resolved anew
+    reads_period = any(hit[3] == "short" for hit in _scan(r, text))
     found = []
-    for atom in _join(r, text, _candidates(r, text, period)):
+    for atom in _dates(r, text, period if reads_period else None):
         days = _resolve(atom.span, period)
         found.append(
             Found(
@@ -788,13 +987,17 @@ def extract(section: Section, meta: Metadata) -> list[DateMention]:
     mentions = []
     for item in find(section.text, period):
         role = "mention"
-        where = context(section.text, item, section.heading)
         same_period = item.start is not None and (item.start, item.end) == (meta.period_start, meta.period_end)
+        # the field a date stands in only decides between these two roles and "mention": without a chance
+        # of either, reading the lines around the date cannot change its role
+        may_be_period = same_period or (period is None and item.start is not None)
+        may_be_report_date = item.start is not None and not item.is_range and meta.report_date in (None, item.start)
+        where = context(section.text, item, section.heading) if may_be_period or may_be_report_date else None
         if where in ("report_period", "project_period"):
             if same_period or (period is None and where == "report_period" and item.start is not None):
                 role = "period"
         elif where in ("report_date", "signature"):
-            if item.start is not None and not item.is_range and meta.report_date in (None, item.start):
+            if may_be_report_date:
                 role = "report_date"
         elif same_period and item.explicit and item.is_range:
             role = "period"

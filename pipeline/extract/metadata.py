@@ -38,6 +38,7 @@ from functools import cache
 
 from pipeline import rules
 from pipeline.extract import dates
+from pipeline.extract.lookahead import with_first_chars
 from pipeline.model import Metadata, Section
 
 _SPACE = re.compile(r"[ \t]+")
@@ -59,6 +60,7 @@ REPORT_TYPES = (
 @dataclass(frozen=True)
 class _Rules:
     types: tuple[tuple[str, re.Pattern[str]], ...]
+    any_type: re.Pattern[str] | None  # every type word at once
     max_words_before: int
     summary_type: str
     summary_min: int
@@ -90,10 +92,18 @@ def _rules() -> _Rules:
     kinds = rules.load_yaml(TYPES)
     type_map = rules.require(kinds, TYPES, "types", dict)
     types = []
-    for kind, words in type_map.items():
+    words: list[re.Pattern[str]] = []
+    for kind, kind_words in type_map.items():
         _check_type(TYPES, "types", kind)
-        patterns = rules.compile_patterns({kind: words}, TYPES, kind)
+        patterns = rules.compile_patterns({kind: kind_words}, TYPES, kind)
         types += [(kind, re.compile(r"(?<![\w])(?:" + p.pattern + r")", re.IGNORECASE)) for p in patterns]
+        words += patterns
+    # one search finds where the earliest type word starts; a word's own groups would renumber the others'
+    any_type = None
+    if all(p.groups == 0 for p in words):
+        any_type = with_first_chars(
+            re.compile(r"(?<![\w])(?:" + "|".join("(?:" + p.pattern + ")" for p in words) + r")", re.IGNORECASE)
+        )
     summary = rules.require(kinds, TYPES, "summary", dict)
     summary_type = _check_type(TYPES, "summary.type", rules.require(summary, TYPES, "type", str))
 
@@ -113,12 +123,15 @@ def _rules() -> _Rules:
     zone = rules.require(data, RULES, "title_zone", dict)
     return _Rules(
         types=tuple(types),
+        any_type=any_type,
         max_words_before=rules.require(kinds, TYPES, "max_words_before", int),
         summary_type=summary_type,
         summary_min=rules.require(summary, TYPES, "min_headings", int),
         summary_headings=frozenset(h.lower() for h in rules.string_list(summary, TYPES, "headings")),
         project_label=project_label,
-        mention=re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, mention_words)) + r")[ \t]+", re.IGNORECASE),
+        mention=with_first_chars(
+            re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, mention_words)) + r")[ \t]+", re.IGNORECASE)
+        ),
         dashes=tuple(rules.require(data, RULES, "subtitle_dashes", list)),
         type_to_name=re.compile(
             r"(?:" + "|".join(p.pattern for p in rules.compile_patterns(data, RULES, "type_to_name")) + r")",
@@ -140,9 +153,11 @@ def _rules() -> _Rules:
         junk_titles=tuple(rules.compile_patterns(data, RULES, "junk_titles")),
         numbered=re.compile(r"^(?:\d+(?:\.\d+)*\.?|§[ \t]*\d+)[ \t]+\S"),
         field=re.compile(r"^[^\s:]+(?:[ \t]+[^\s:]+){0,3}[ \t]*(?:\([^()\n]*\))?[ \t]*:"),
-        # a capitalised label inside a line: fields that reading joined onto one line
+        # a capitalised label inside a line: fields that reading joined onto one line. The blanks before it
+        # are found from their first one, then the look-behind checks the character before that: a pattern
+        # that begins with a blank lets `re` skip straight to the next blank.
         joined_field=re.compile(
-            r"(?<=\S)[ \t]+(?=(?=(?-i:[A-ZÅÄÖ]))(?:(?:"
+            r"[ \t](?<=\S.)[ \t]*(?=(?=(?-i:[A-ZÅÄÖ]))(?:(?:"
             + "|".join([*labels, *colon_labels, *dates.label_words()])
             + r")(?![\w])"
             + bracket
@@ -234,6 +249,15 @@ def _type_in(line: str) -> tuple[str, re.Match[str]] | None:
     r = _rules()
     if line.endswith(("?", ":")):
         return None
+    if r.any_type is not None:
+        first = r.any_type.search(line)
+        if first is None or len(line[: first.start()].split()) > r.max_words_before:
+            return None  # a later word stands after as many words or more
+        # of the words starting there, the first in the rules, as the search below picks it
+        for kind, pattern in r.types:
+            match = pattern.match(line, first.start())
+            if match is not None:
+                return kind, match
     best: tuple[str, re.Match[str]] | None = None
     for kind, pattern in r.types:
         match = pattern.search(line)
@@ -376,52 +400,69 @@ def _zone_project(
     return scored[0][2]
 
 
-def _first(found: list[dates.Found], contexts: list[str | None], wanted: str, single: bool) -> dates.Found | None:
-    for item, where in zip(found, contexts, strict=True):
-        if where != wanted or item.start is None:
+class _Fields:
+    """The field each date of the document text stands in (`dates.context`), read when first asked for: most
+    dates are passed over on cheaper grounds before their field could matter."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[tuple[int, int, bool], str | None] = {}
+
+    def __call__(self, item: dates.Found) -> str | None:
+        # the field depends on nothing but where the date stands and whether it is a period, so the same
+        # date read with and without the report period is looked at once
+        key = (item.char_start, item.char_end, item.is_range)
+        if key not in self.known:
+            self.known[key] = dates.context(self.text, item)
+        return self.known[key]
+
+
+def _first(found: list[dates.Found], field: _Fields, wanted: str, single: bool) -> dates.Found | None:
+    for item in found:
+        if item.start is None or single != (not item.is_range):
             continue
-        if single != (not item.is_range):
-            continue
-        return item
+        if field(item) == wanted:
+            return item
     return None
 
 
-def _period(text: str, zone: list[_Line], report_type: str | None) -> tuple[tuple[str, str] | None, _Line | None]:
+def _period(
+    text: str, zone: list[_Line], report_type: str | None, field: _Fields
+) -> tuple[tuple[str, str] | None, _Line | None]:
     found = dates.find(text)
-    contexts = [dates.context(text, item) for item in found]
-    labelled = _first(found, contexts, "report_period", single=False)
+    labelled = _first(found, field, "report_period", single=False)
     if labelled is not None:
         return (labelled.start, labelled.end), None
     if report_type not in _rules().no_period_types:
         for line in zone:
-            for item, where in zip(found, contexts, strict=True):
+            for item in found:
                 inside = line.start <= item.char_start < line.end
-                if inside and where is None and item.explicit and item.is_range:
+                if inside and item.explicit and item.is_range and field(item) is None:
                     return (item.start, item.end), line
-    project = _first(found, contexts, "project_period", single=False)
+    project = _first(found, field, "project_period", single=False)
     if project is not None:
         return (project.start, project.end), None
     return None, None
 
 
-def _report_date(text: str, zone: list[_Line], period: dates.Period | None) -> str | None:
+def _report_date(text: str, zone: list[_Line], period: dates.Period | None, field: _Fields) -> str | None:
     found = dates.find(text, period)
-    contexts = [dates.context(text, item) for item in found]
     for wanted in ("report_date", "signature"):
-        item = _first(found, contexts, wanted, single=True)
+        item = _first(found, field, wanted, single=True)
         if item is not None:
             return item.start
     # a day that ends a title line, outside any field, dates the report: a cover dated "2019-05-12",
     # "Protokoll fört vid styrelsens sammanträde 2019-05-12"
     for line in zone:
-        for item, where in zip(found, contexts, strict=True):
-            if not line.start <= item.char_start < line.end or where is not None:
+        for item in found:
+            if not line.start <= item.char_start < line.end:
                 continue
             if (
                 item.explicit
                 and not item.is_range
                 and item.char_end == line.end
                 and ":" not in text[line.start : item.char_start]
+                and field(item) is None
             ):
                 return item.start
     return None
@@ -478,13 +519,14 @@ def extract(sections: Sequence[Section], properties: dict[str, str]) -> Metadata
     lines = _lines(text)
     zone = _title_zone(lines)
     report_type, type_line = _report_type(zone, properties)
-    period, period_line = _period(text, zone, report_type)
+    field = _Fields(text)
+    period, period_line = _period(text, zone, report_type, field)
     if report_type is None and _summary(sections, zone, period_line is not None):
         report_type = _rules().summary_type
     as_dates = None
     if period is not None:
         as_dates = dates.report_period(Metadata(period_start=period[0], period_end=period[1]))
-    report_date = _report_date(text, zone, as_dates)
+    report_date = _report_date(text, zone, as_dates, field)
 
     project = _labelled_project(lines)
     found_in_zone = dates.find(text[: zone[-1].end]) if zone else []
