@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import warnings
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import attrgetter, not_
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler, Sentencizer
@@ -209,6 +210,8 @@ class _Candidate:
     label: str
     normalized: str
     priority: int
+    first: int = 0  # where its text begins and ends in the doc's text, set when it is chosen (`_set_ents`)
+    last: int = 0
 
 
 _SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
@@ -271,6 +274,8 @@ class _Word:
         "ordinary",
         "place_like",
         "loc_suffix",
+        "mark",
+        "hot",
     )
 
 
@@ -340,6 +345,10 @@ class _Lexicon:
             for suffix in r.place_suffixes
         )
         w.loc_suffix = lower.endswith(r.loc_suffixes)
+        # mark: a word after which a sentence or a line can start or a capital says nothing, or (a colon) which
+        # makes the word before it a label; `_Reader` looks only at these for that. hot: a word a rule starts at.
+        w.mark = w.is_space or w.ends_sentence or w.opener or w.colon
+        w.hot = w.name or w.first_cap or w.person_cue or w.lower_head or w.compound
         return w
 
     def is_first_name(self, text: str) -> bool:
@@ -384,19 +393,33 @@ def _lexicon(r: EntityRules) -> _Lexicon:
     return _LEXICONS[0]
 
 
-def _sentence_starts(words: list[_Word]) -> list[bool]:
+_MARK = attrgetter("mark")
+_HOT = attrgetter("hot")
+_TEXT = attrgetter("text")
+_NAME = attrgetter("name")
+
+
+def _sentence_starts(words: list[_Word], marks: list[int] | None = None) -> list[bool]:
     """Which tokens start a sentence, as spaCy's `sentencizer` decides it: the first token, and the first token
-    after a sentence-ending mark (`.`, `!`, `?`, …) that is neither punctuation nor such a mark."""
-    starts = [False] * len(words)
-    if words:
+    after a sentence-ending mark (`.`, `!`, `?`, …) that is neither punctuation nor such a mark.
+
+    `marks` lists the tokens whose word is a `mark` (all sentence-ending marks among them), if known."""
+    n = len(words)
+    starts = [False] * n
+    if n:
         starts[0] = True
-    seen_end = False
-    for i, word in enumerate(words):
-        if seen_end and not word.is_punct and not word.ends_sentence:
-            starts[i] = True
-            seen_end = False
-        elif word.ends_sentence:
-            seen_end = True
+    if marks is None:
+        marks = list(compress(range(n), map(_MARK, words)))
+    after = 0  # tokens before this one have been looked at
+    for i in marks:
+        if i < after or not words[i].ends_sentence:
+            continue
+        k = i + 1
+        while k < n and (words[k].is_punct or words[k].ends_sentence):
+            k += 1
+        if k < n:
+            starts[k] = True
+        after = k
     return starts
 
 
@@ -409,32 +432,39 @@ class _Reader:
 
     def __init__(self, doc: Doc, r: EntityRules):
         self.doc = doc
+        self.ext = doc._  # the doc's extension attributes (`ruler_ents`, `chosen`, …), made once
         self.r = r
         self.lex = lex = _lexicon(r)
         n = self.n = len(doc)
-        rows = doc.to_array([ORTH, IDX, SPACY]).tolist() if n else []
-        known = lex.words
-        vocab = doc.vocab
-        words = [known.get(row[0]) or lex.word(row[0], vocab) for row in rows]
+        orths, self.idx, self._spaces = doc.to_array([ORTH, IDX, SPACY]).T.tolist() if n else ([], [], [])
+        try:
+            words = list(map(lex.words.__getitem__, orths))
+        except KeyError:  # a word met for the first time (or not kept: the cache is full)
+            vocab = doc.vocab
+            words = [lex.word(orth, vocab) for orth in orths]
         self.words = words
-        self.texts = texts = [w.text for w in words]
-        self.text = "".join([text + " " if row[2] else text for text, row in zip(texts, rows, strict=True)])
-        self.idx = [row[1] for row in rows]
-        self.name = [w.name for w in words]
+        self.texts = list(map(_TEXT, words))  # with `_spaces` and `idx`: the doc's text, as spaCy rebuilds it
+        self.name = list(map(_NAME, words))
+        # hot: the tokens whose word is `hot`, in order: the rules start only at these.
+        self.hot = list(compress(range(n), map(_HOT, words)))
         # line_start: a token that starts a sentence or a line (spaCy keeps line breaks as space tokens; a token's
         # own whitespace is at most one space). initial: a token whose capital says nothing, at a sentence or line
         # start, or after `:`, `(`, a quote, a dash. joined: whether token `i` continues the name that token
         # `i - 1` belongs to (no break, label or line between), with one more entry (False) for the end.
-        line_start = _sentence_starts(words)
+        # Only the `mark` words change these for the tokens around them, so only they are looked at.
+        marks = list(compress(range(n), map(_MARK, words)))
+        line_start = _sentence_starts(words, marks)
+        for i in marks:
+            if words[i].is_space and i + 1 < n:
+                line_start[i + 1] = True
         initial = line_start[:]
-        joined = [False] * (n + 1)
-        for i in range(1, n):
-            before = words[i - 1]
-            if before.is_space:
-                line_start[i] = initial[i] = True
-            elif before.opener:
-                initial[i] = True
-            joined[i] = not line_start[i] and not (i + 1 < n and words[i + 1].colon)
+        joined = [False, *map(not_, line_start[1:]), False] if n else [False]
+        for i in marks:
+            word = words[i]
+            if word.opener and i + 1 < n:
+                initial[i + 1] = True
+            if word.colon and i >= 2:
+                joined[i - 1] = False
         self.line_start = line_start
         self.initial = initial
         self._joined = joined
@@ -446,10 +476,17 @@ class _Reader:
         return 0 < i < self.n and self._joined[i]
 
     def span_text(self, start: int, end: int) -> str:
-        """The text of tokens `start` to `end` (as `doc[start:end].text`)."""
+        """The text of tokens `start` to `end` (as `doc[start:end].text`): the tokens' texts, each but the last
+        followed by its space if it has one."""
         if end <= start:
             return ""
-        return self.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
+        texts, spaces = self.texts, self._spaces
+        last = end - 1
+        return "".join([texts[k] + " " if spaces[k] else texts[k] for k in range(start, last)]) + texts[last]
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Where the text of tokens `start` to `end` begins and ends in the doc's text."""
+        return self.idx[start], self.idx[end - 1] + len(self.texts[end - 1])
 
     # normalisation
 
@@ -503,7 +540,7 @@ class _Reader:
     def from_ruler(self) -> list[_Candidate]:
         out = []
         texts, joined, stop_words = self.texts, self._joined, self.r.stop_words
-        found = self.doc._.ruler_ents
+        found = self.ext.ruler_ents
         if found is None:  # the ruler set `doc.ents` itself
             found = [(ent.start, ent.end, ent.label_, ent.ent_id_) for ent in self.doc.ents]
         for start, end, label, normalized in found:
@@ -536,7 +573,7 @@ class _Reader:
         out = []
         r, n, words, name, joined = self.r, self.n, self.words, self.name, self._joined
         cover = self.gazetteer_cover
-        for i in range(n):
+        for i in self.hot:
             token = words[i]
             by_first_name = token.first_cap
             if not (by_first_name or (token.person_cue and i + 1 < n and joined[i + 1])):
@@ -569,7 +606,7 @@ class _Reader:
         """Capitalised name words and a lower-case head: `Eskilstuna folkhögskola`, `Dingle naturbruksgymnasium`."""
         out = []
         words, name, joined = self.words, self.name, self._joined
-        for h in range(1, self.n):
+        for h in self.hot:
             if not words[h].lower_head or not joined[h]:
                 continue
             start = h
@@ -590,7 +627,7 @@ class _Reader:
         """
         out = []
         n, words, texts, joined, initial = self.n, self.words, self.texts, self._joined, self.initial
-        for i in range(n):
+        for i in self.hot:
             token = words[i]
             if not token.compound or initial[i]:
                 continue
@@ -611,9 +648,9 @@ class _Reader:
         """A single unknown capitalised name after an organisation cue: `företaget Fixeria`."""
         out = []
         words, joined = self.words, self._joined
-        for i in range(1, self.n):
+        for i in self.hot:
             token = words[i]
-            if not words[i - 1].org_cue or not token.name or not joined[i]:
+            if not token.name or not joined[i] or not words[i - 1].org_cue:
                 continue
             if token.acronym or token.known or token.common:
                 continue
@@ -624,9 +661,9 @@ class _Reader:
         """A single capitalised word after a place cue that looks like a place: `i Tanumshede`, `i Handen.`"""
         out = []
         n, words, name, joined, initial = self.n, self.words, self.name, self._joined, self.initial
-        for i in range(1, n):
+        for i in self.hot:
             token = words[i]
-            if not words[i - 1].loc_cue or initial[i] or not token.name:
+            if not token.name or initial[i] or not i or not words[i - 1].loc_cue:
                 continue
             if i + 1 < n and name[i + 1] and joined[i + 1]:
                 continue  # part of a longer name
@@ -645,10 +682,9 @@ class _Reader:
         """Two or more capitalised name words in a row that no list knows: `Retuna Återbruksgalleran`."""
         out = []
         n, words, texts, name, joined = self.n, self.words, self.texts, self.name, self._joined
-        i = 0
-        while i < n:
-            if not name[i]:
-                i += 1
+        after = 0  # tokens before this one belong to a run already read
+        for i in self.hot:
+            if i < after or not name[i]:
                 continue
             end = i + 1
             while end < n and joined[end]:
@@ -658,12 +694,14 @@ class _Reader:
                     end += 2
                 else:
                     break
+            if end == i + 1:  # a single word is no run
+                continue
             for k in range(i + 1, end):
                 if self.person_start[k]:
                     end = k  # "V-ledaren Lars Ohly": the person is read by `persons`
                     break
             start = self.trim_start(i, end)
-            i = max(end, i + 1)
+            after = max(end, i + 1)
             run = [k for k in range(start, end) if texts[k] != "&"]
             if len(run) < 2:
                 continue
@@ -780,6 +818,67 @@ def _anchors(token_pattern: list[dict]) -> list[tuple[int, frozenset[int]]] | No
     return out or None
 
 
+_Needs = list[tuple[int, frozenset[int]]]  # the words a token pattern needs, as `(attribute, string ids)`
+_Holding = tuple[tuple[int, ...], frozenset[int], frozenset[int]]  # patterns (indices), their ORTH and LOWER words
+
+
+def _holds(needs: _Needs, present: dict[int, frozenset[int]]) -> bool:
+    """Whether the words `present` (by attribute) hold a word of each of `needs`."""
+    return all(not ids.isdisjoint(present[attr]) for attr, ids in needs)
+
+
+class _TokenPlan:
+    """How `_Ruler` runs one set of token patterns on stretches of a doc, worked out when the patterns change.
+
+    `patterns` are `(key, pattern)` in the order of the ruler's Matcher when `ordered`. A stretch is matched with
+    a Matcher of only the patterns whose words it holds, added in that order. A Matcher follows each pattern on
+    its own, so this one reports the same matches in the same order as the ruler's (a pattern missing a word it
+    needs finds nothing), on fewer patterns. When the order is not known, every stretch is matched with the
+    ruler's Matcher.
+    """
+
+    def __init__(self, ruler: EntityRuler, patterns: list[tuple[str, list[dict]]], needs: list[_Needs], ordered: bool):
+        self.ruler = ruler
+        self.patterns = patterns
+        self.needs = needs
+        self.ordered = ordered
+        self.orth_ids = frozenset(i for need in needs for attr, ids in need if attr == ORTH for i in ids)
+        self.lower_ids = frozenset(i for need in needs for attr, ids in need if attr == LOWER for i in ids)
+        self._holding: dict[tuple[frozenset[int], frozenset[int]], _Holding] = {}
+        self._matchers: dict[tuple[int, ...], Matcher] = {}
+
+    def holding(self, orths: frozenset[int], lowers: frozenset[int]) -> _Holding:
+        """The patterns whose words are all among `orths` and `lowers` (the pattern words a doc holds), and all
+        their words by attribute; remembered for each such pair (there are few)."""
+        key = (orths, lowers)
+        found = self._holding.get(key)
+        if found is None:
+            present = {ORTH: orths, LOWER: lowers}
+            indices = tuple(j for j, needs in enumerate(self.needs) if _holds(needs, present))
+            words = [(attr, ids) for j in indices for attr, ids in self.needs[j]]
+            found = (
+                indices,
+                frozenset(i for attr, ids in words if attr == ORTH for i in ids),
+                frozenset(i for attr, ids in words if attr == LOWER for i in ids),
+            )
+            if len(self._holding) < _CACHE_LIMIT:
+                self._holding[key] = found
+        return found
+
+    def matcher(self, indices: tuple[int, ...]) -> Matcher:
+        """A Matcher of the patterns `indices` (in order), or the ruler's own when the order is not known."""
+        if not self.ordered:
+            return self.ruler.matcher
+        matcher = self._matchers.get(indices)
+        if matcher is None:
+            matcher = Matcher(self.ruler.nlp.vocab, validate=False, fuzzy_compare=self.ruler.matcher_fuzzy_compare)
+            for j in indices:
+                key, pattern = self.patterns[j]
+                matcher.add(key, [pattern])
+            self._matchers[indices] = matcher
+        return matcher
+
+
 class _Ruler(EntityRuler):
     """spaCy's `entity_ruler`, with its token patterns run only on the stretches of a doc that can match them.
 
@@ -787,29 +886,53 @@ class _Ruler(EntityRuler):
     needs certain words (`Samordningsförbundet`; `AB`; `ekonomisk` and `förening`). When no token of any pattern
     can be a whitespace token (a line break, a run of spaces), a match lies within one stretch of text between
     two such tokens, and the Matcher, which is slow on long docs, runs only on the stretches that hold the words
-    a pattern needs. A token pattern without such words, or one that can match whitespace, makes the Matcher run
-    on the whole doc. The matches, and so the entities, are the same.
+    a pattern needs, with only the patterns whose words they hold (`_TokenPlan`). A token pattern without such
+    words, or one that can match whitespace, makes the Matcher run on the whole doc. The matches, and so the
+    entities, are the same.
     """
 
-    _anchors_for: tuple[object, object, int] | None = None
-    _anchors: list[list[tuple[int, frozenset[int]]]] | None = None
+    _plan_for: tuple[object, object, int, object] | None = None
+    _plan: _TokenPlan | None = None
+    # the token patterns as `(key, pattern)` in the order they were added, which is the Matcher's order
+    _added: tuple[tuple[str, list[dict]], ...] = ()
 
-    def _token_anchors(self) -> list[list[tuple[int, frozenset[int]]]] | None:
-        """For each token pattern, the words (by attribute) a doc needs for it to match; None if one has none, or
-        if some token of a pattern can be a whitespace token (tried on a few kinds of them)."""
+    def add_patterns(self, patterns: list[dict]) -> None:
+        patterns = list(patterns)
+        super().add_patterns(patterns)
+        self._added += tuple(
+            (self._create_label(entry["label"], entry["id"]) if "id" in entry else entry["label"], entry["pattern"])
+            for entry in patterns
+            if isinstance(entry["pattern"], list)
+        )
+
+    def clear(self) -> None:
+        super().clear()
+        self._added = ()
+
+    def _token_plan(self) -> _TokenPlan | None:
+        """The plan for the token patterns; None if one names no word it needs, or if some token of a pattern can
+        be a whitespace token (tried on a few kinds of them)."""
         count = sum(len(patterns) for patterns in self.token_patterns.values())
-        cached = self._anchors_for
+        cached = self._plan_for
         if (
             cached is None
             or cached[0] is not self.matcher
             or cached[1] is not self.token_patterns
             or cached[2] != count
+            or cached[3] is not self._added
         ):
-            patterns = [pattern for listed in self.token_patterns.values() for pattern in listed]
-            anchors = [_anchors(pattern) for pattern in patterns]
-            self._anchors = None if None in anchors or self._space_matching(patterns) else anchors
-            self._anchors_for = (self.matcher, self.token_patterns, count)
-        return self._anchors
+            grouped: dict[str, list[list[dict]]] = {}
+            for key, pattern in self._added:
+                grouped.setdefault(key, []).append(pattern)
+            ordered = grouped == dict(self.token_patterns)  # else patterns were removed: the order is not known
+            keyed = list(self._added) if ordered else [(k, p) for k, ps in self.token_patterns.items() for p in ps]
+            needs = [_anchors(pattern) for _key, pattern in keyed]
+            if None in needs or self._space_matching([pattern for _key, pattern in keyed]):
+                self._plan = None
+            else:
+                self._plan = _TokenPlan(self, keyed, needs, ordered)
+            self._plan_for = (self.matcher, self.token_patterns, count, self._added)
+        return self._plan
 
     def _space_matching(self, patterns: list[list[dict]]) -> bool:
         """Whether some token of the patterns can be a whitespace token."""
@@ -822,41 +945,38 @@ class _Ruler(EntityRuler):
         space_doc = Doc(self.nlp.vocab, words=words, spaces=[False] * len(words))
         return len(probe) > 0 and bool(probe(space_doc, allow_missing=True))
 
-    def _token_windows(self, doc: Doc) -> list[tuple[int, int]] | None:
+    def _token_windows(self, doc: Doc) -> list[tuple[int, int, Matcher]] | None:
         """The stretches `[start, end)` of `doc` between whitespace tokens that hold all the words some token
-        pattern needs; None when the token patterns must be run on the whole doc."""
-        anchors = self._token_anchors()
-        if anchors is None:
+        pattern needs, each with a Matcher of the patterns it can match; None when the token patterns must be run
+        on the whole doc."""
+        plan = self._token_plan()
+        if plan is None:
             return None
-        if not anchors or not len(doc):
+        n = len(doc)
+        if not plan.needs or not n:
             return []
-
-        def holds(needed: list[tuple[int, frozenset[int]]], present: dict[int, set[int]]) -> bool:
-            return all(not ids.isdisjoint(present[attr]) for attr, ids in needed)
-
-        array = doc.to_array([ORTH, LOWER, IS_SPACE])
-        present = {ORTH: set(array[:, 0].tolist()), LOWER: set(array[:, 1].tolist())}
-        anchors = [needed for needed in anchors if holds(needed, present)]
-        if not anchors:  # no pattern finds the words it needs anywhere in the doc
+        orths, lowers, spaces = doc.to_array([ORTH, LOWER, IS_SPACE]).T.tolist()
+        # only the pattern words matter: the doc's own are looked up among them, not gathered into sets
+        found_orths = plan.orth_ids.intersection(orths)
+        found_lowers = plan.lower_ids.intersection(lowers)
+        if not found_orths and not found_lowers:
             return []
-        wanted = {ORTH: set(), LOWER: set()}
-        for needed in anchors:
-            for attr, ids in needed:
-                wanted[attr].update(ids)
-        orth_wanted, lower_wanted = wanted[ORTH], wanted[LOWER]
-        rows = array.tolist()
-        windows: list[tuple[int, int]] = []
-        start, hit = 0, False
-        for i, (orth, lower, space) in enumerate([*rows, (0, 0, 1)]):
-            if not space:
-                hit = hit or orth in orth_wanted or lower in lower_wanted
-                continue
-            if hit:
-                stretch = rows[start:i]
-                present = {ORTH: {row[0] for row in stretch}, LOWER: {row[1] for row in stretch}}
-                if any(holds(needed, present) for needed in anchors):
-                    windows.append((start, i))
-            start, hit = i + 1, False
+        patterns, orth_wanted, lower_wanted = plan.holding(found_orths, found_lowers)
+        if not patterns:  # no pattern finds the words it needs anywhere in the doc
+            return []
+        windows: list[tuple[int, int, Matcher]] = []
+        start = 0
+        for end in [*compress(range(n), spaces), n]:
+            if end > start:
+                present = {
+                    ORTH: orth_wanted.intersection(orths[start:end]),
+                    LOWER: lower_wanted.intersection(lowers[start:end]),
+                }
+                if present[ORTH] or present[LOWER]:
+                    matching = tuple(j for j in patterns if _holds(plan.needs[j], present))
+                    if matching:
+                        windows.append((start, end, plan.matcher(matching)))
+            start = end + 1
         return windows
 
     def _require_patterns(self) -> None:
@@ -887,12 +1007,12 @@ class _Ruler(EntityRuler):
         if windows is None:
             return super().match(doc)
         self._require_patterns()
-        matches = []  # as `EntityRuler.match`: the token matches first, then the phrase matches
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="\\[W036")
-            for start, end in windows:
-                matches += [(m_id, start + a, start + b) for m_id, a, b in self.matcher(doc[start:end])]
-            matches += self.phrase_matcher(doc)
+        # As `EntityRuler.match`: the token matches first, then the phrase matches. (It also silences the Matcher's
+        # warning that it has no patterns, which none of the Matchers run here can give.)
+        matches = []
+        for start, end, matcher in windows:
+            matches += [(m_id, start + a, start + b) for m_id, a, b in matcher(doc[start:end])]
+        matches += self.phrase_matcher(doc)
         final_matches = set([(m_id, start, end) for m_id, start, end in matches if start != end])
         return sorted(final_matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
@@ -914,9 +1034,14 @@ if not Doc.has_extension("rule_ents"):
     Doc.set_extension("rule_ents", default=None)
 
 
-def _set_ents(doc: Doc, chosen: list[_Candidate]) -> None:
-    doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
-    doc._.chosen = chosen  # the same entities as plain values, with their normalized names
+def _set_ents(reader: _Reader, chosen: list[_Candidate]) -> None:
+    """Sets `chosen` as the entities of the reader's doc, and as `doc._.chosen`: the same entities as plain values,
+    with their normalized names and where their text begins and ends."""
+    doc = reader.doc
+    for c in chosen:
+        c.first, c.last = reader.chars(c.start, c.end)
+    doc.set_ents([Span(doc, c.start, c.end, label=c.label) for c in chosen])  # as `doc.ents =`, one Span each
+    reader.ext.chosen = chosen
 
 
 @Language.factory("rapportextrakt_names")
@@ -928,9 +1053,10 @@ def make_names_component(nlp: Language, name: str, clear: bool = False):
     """
 
     def names(doc: Doc) -> Doc:
-        chosen = _Reader(doc, entity_rules()).run()
-        _set_ents(doc, chosen)
-        doc._.rule_ents = chosen
+        reader = _Reader(doc, entity_rules())
+        chosen = reader.run()
+        _set_ents(reader, chosen)
+        reader.ext.rule_ents = chosen
         if clear:
             doc.ents = []
         return doc
@@ -944,7 +1070,7 @@ def make_merge_component(nlp: Language, name: str):
 
     def merge(doc: Doc) -> Doc:
         reader = _Reader(doc, entity_rules())
-        chosen: list[_Candidate] = list(doc._.rule_ents or [])
+        chosen: list[_Candidate] = list(reader.ext.rule_ents or [])
         taken = [False] * len(doc)
         for c in chosen:
             for k in range(c.start, c.end):
@@ -954,7 +1080,7 @@ def make_merge_component(nlp: Language, name: str):
                 continue
             label = reader.model_label(span)
             chosen.append(_Candidate(span.start, span.end, label, reader.normalized(span.start, span.end, label), 0))
-        _set_ents(doc, sorted(chosen, key=lambda c: c.start))
+        _set_ents(reader, sorted(chosen, key=lambda c: c.start))
         return doc
 
     return merge
@@ -976,11 +1102,9 @@ def extract_with(section: Section, pipeline: Language) -> list[Entity]:
         doc = pipeline(nlp.own_tokens(text) if pipeline.vocab is nlp.base().vocab else text)
         chosen = doc._.chosen
         if chosen is not None and len(chosen) == len(doc.ents):  # read without a Span for each entity
-            starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if chosen else ([], [])
             for c in chosen:
-                first, last = starts[c.start], starts[c.end - 1] + lengths[c.end - 1]
-                found = text[first:last]
-                out.append(Entity(found, c.label, c.normalized or found, offset + first, offset + last))
+                found = text[c.first : c.last]
+                out.append(Entity(found, c.label, c.normalized or found, offset + c.first, offset + c.last))
             continue
         out.extend(  # entities from other components: their text is their normalized name
             Entity(
