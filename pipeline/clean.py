@@ -8,13 +8,14 @@ stray page number, unwraps hard-wrapped lines and normalises whitespace.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from typing import Any
 
 from pipeline import page_marks
 from pipeline.model import Block, Document
 
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009]+")
+# Runs of spaces and single odd spaces: a lone plain space, by far the most common, is already what it becomes.
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009]{2,}|[\t\u00a0\u2007\u202f\u2009]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\ufeff]")
 _LABEL = re.compile(r"^[A-ZÅÄÖ][\w ()/.-]{0,40}:\s+\S")
 _BULLET = re.compile(r"^(?:[-•*–·▪◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
@@ -25,8 +26,14 @@ _SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", ")")
 def normalise(text: str) -> str:
     """Soft hyphens and zero-width characters out; every kind of space one plain space."""
     text = _SPACES.sub(" ", _INVISIBLE.sub("", text))  # no run of spaces crosses a line break
-    lines = [line.strip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if line)
+    if "\n" not in text:
+        return text.strip()
+    return "\n".join(line for line in map(str.strip, text.split("\n")) if line)
+
+
+def _replace(block: Block, **changes: Any) -> Block:
+    """`dataclasses.replace` without its per-call look-up of the fields (a Block's fields are all its state)."""
+    return Block(**{**vars(block), **changes})
 
 
 def _join_hyphen(left: str, right: str) -> str | None:
@@ -55,14 +62,15 @@ def _is_title_like(line: str, longest: int) -> bool:
     )
 
 
-def _unwrap(block: Block) -> list[Block]:
-    """Join a block's wrapped lines into one paragraph; split where a line is a title or list item."""
-    lines = block.text.split("\n")
+def _unwrap(block: Block, text: str) -> list[Block]:
+    """Join the wrapped lines of a block's (normalised) text into one paragraph; split where a line is a title or
+    list item."""
+    lines = text.split("\n")
     if len(lines) == 1:
-        return [block]
+        return [_replace(block, text=text)]
     longest = max(len(line) for line in lines)
     if longest < 60 and all(line[:1].isupper() or line[:1].isdigit() for line in lines):
-        return [replace(block, text=line) for line in lines]  # a title or address block: one item a line
+        return [_replace(block, text=line) for line in lines]  # a title or address block: one item a line
     pieces: list[list[str]] = [[lines[0]]]
     for line in lines[1:]:
         previous = pieces[-1][-1]
@@ -75,14 +83,14 @@ def _unwrap(block: Block) -> list[Block]:
         else:
             pieces[-1].append(line)
     blocks = []
-    for index, piece in enumerate(pieces):
-        text = piece[0]
+    for piece in pieces:
+        joined = piece[0]
         for line in piece[1:]:
-            text = _join_hyphen(text, line) or f"{text} {line}"
+            joined = _join_hyphen(joined, line) or f"{joined} {line}"
         kind = block.kind
-        if kind == "paragraph" and _BULLET.match(text) and len(pieces) > 1:
+        if kind == "paragraph" and _BULLET.match(joined) and len(pieces) > 1:
             kind = "list_item"
-        blocks.append(replace(block, text=text, kind=kind) if index == 0 else replace(block, text=text, kind=kind))
+        blocks.append(_replace(block, text=joined, kind=kind))
     return blocks
 
 
@@ -118,7 +126,7 @@ def _rejoin(blocks: list[Block]) -> list[Block]:
         if joined and _ends_mid_sentence(joined[-1]) and _continues(block) and len(joined[-1].text) > 40:
             previous = joined[-1]
             text = _join_hyphen(previous.text, block.text) or f"{previous.text} {block.text}"
-            joined[-1] = replace(previous, text=text)
+            joined[-1] = _replace(previous, text=text)
         else:
             joined.append(block)
     return joined
@@ -132,14 +140,13 @@ def clean(document: Document) -> list[Block]:
             continue
         if block.kind == "table":
             rows = [[normalise(cell).replace("\n", " ") for cell in row] for row in block.rows or []]
-            blocks.append(replace(block, rows=rows, text="\n".join("\t".join(row) for row in rows)))
+            blocks.append(_replace(block, rows=rows, text="\n".join("\t".join(row) for row in rows)))
             continue
         text = normalise(block.text)
         if not text:
             continue
-        cleaned = replace(block, text=text)
         if block.kind == "heading":
-            blocks.append(replace(cleaned, text=" ".join(text.split("\n"))))
+            blocks.append(_replace(block, text=" ".join(text.split("\n"))))
         else:
-            blocks.extend(_unwrap(cleaned))
+            blocks.extend(_unwrap(block, text))
     return _rejoin(_drop_page_numbers(blocks))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from pipeline import rules
 from pipeline.model import Block, Section, SectionTable
@@ -71,15 +72,16 @@ def _is_body(block: Block | None, hr: HeadingRules) -> bool:
 
 
 def _is_title_like(text: str, hr: HeadingRules) -> bool:
+    if len(text) > hr.title_max_chars:  # before splitting the text into words
+        return False
     words = text.split()
     return (
         bool(words)
         and words[-1].lower() not in hr.no_last_words
-        and len(text) <= hr.title_max_chars
-        and len(text.split()) <= hr.title_max_words
+        and len(words) <= hr.title_max_words
         and text[:1].isupper()
         and not text.endswith(_SENTENCE_END)
-        and sum(ch.isalpha() for ch in text) >= 3
+        and len(list(islice(filter(str.isalpha, text), 3))) == 3  # three letters at least
     )
 
 
@@ -93,8 +95,15 @@ def heading_level(block: Block, following: Block | None, hr: HeadingRules | None
         return None
     if block.kind == "heading":
         return block.level or 1
-    if any(pattern.search(text) for pattern in hr.not_headings):
+    level = _unstyled_level(block, text, following, hr)
+    # `not_headings` vetoes a level; most blocks have none, and these searches scan the whole text.
+    if level is not None and any(pattern.search(text) for pattern in hr.not_headings):
         return None
+    return level
+
+
+def _unstyled_level(block: Block, text: str, following: Block | None, hr: HeadingRules) -> int | None:
+    """The heading level that a block without a heading style has by its wording, before `not_headings`."""
     numbered = hr.numbered.match(text)
     if numbered and _is_title_like(numbered.group("title"), hr) and following is not None:
         number = numbered.group("number").rstrip(".")

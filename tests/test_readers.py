@@ -76,6 +76,34 @@ def test_pdf_furniture_hyphenation_headings_and_table(tmp_path: Path) -> None:
     assert next(s for s in sections if s.heading == "Resultat").page == 2
 
 
+def test_pdf_raw_char_and_cell_reads_match_pypdfium2(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    from pipeline.readers.pdf import _BoundedText, _Chars
+
+    pdf = pdfium.PdfDocument(str(report_pdf(tmp_path / "rapport.pdf")))
+    try:
+        page = pdf[0]
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        direct, looked_up = _Chars(textpage, len(text)), _Chars(textpage, len(text))
+        looked_up.same_index = False  # the path for pages whose text leaves characters out
+        assert direct.same_index
+        for index, char in enumerate(text):
+            if char.isspace():
+                continue
+            facts = direct.line(index, index)
+            assert facts == looked_up.line(index, index)
+            left, bottom, right, top = textpage.get_charbox(index)
+            assert facts[2:] == (left, bottom, top, right)
+        width, height = page.get_size()
+        cell_text = _BoundedText(textpage)
+        for box in ((0, 0, width, height), (0, height / 2, width, height), (20, 560, 120, 640), (0, 0, 1, 1)):
+            assert cell_text(*box) == textpage.get_text_bounded(*box)
+    finally:
+        pdf.close()
+
+
 def test_docx_styles_bold_lists_and_table(tmp_path: Path) -> None:
     document = read(report_docx(tmp_path / "rapport.docx"))
     kinds = [(b.kind, b.text[:20]) for b in document.blocks]

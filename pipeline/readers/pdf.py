@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -43,89 +44,136 @@ class Line:
     bold: bool
 
 
+def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """`function` from `pypdfium2.raw` bound again to take and return handles as plain addresses (`c_void_p`).
+
+    The generated bindings type-check every handle argument and wrap every returned handle in a new ctypes
+    pointer object, which costs more than pdfium's work in these calls, made once per line or page object.
+    The new binding is of the library's own function type, so it keeps the library's calling convention.
+    """
+    bound = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    bound.restype = restype
+    bound.argtypes = argtypes
+    return bound
+
+
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+_HANDLE = ctypes.c_void_p
+_char_index = _by_address(pdfium_c.FPDFText_GetCharIndexFromTextIndex, ctypes.c_int, _HANDLE, ctypes.c_int)
+_font_size = _by_address(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _HANDLE, ctypes.c_int)
+_char_box = _by_address(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, _HANDLE, ctypes.c_int, *[_HANDLE] * 4)
+_text_object = _by_address(pdfium_c.FPDFText_GetTextObject, _HANDLE, _HANDLE, ctypes.c_int)
+_text_font = _by_address(pdfium_c.FPDFTextObj_GetFont, _HANDLE, _HANDLE)
+_page_count = _by_address(pdfium_c.FPDFPage_CountObjects, ctypes.c_int, _HANDLE)
+_page_object = _by_address(pdfium_c.FPDFPage_GetObject, _HANDLE, _HANDLE, ctypes.c_int)
+_form_count = _by_address(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int, _HANDLE)
+_form_object = _by_address(pdfium_c.FPDFFormObj_GetObject, _HANDLE, _HANDLE, ctypes.c_ulong)
+_object_type = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, _HANDLE)
+_object_bounds = _by_address(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int, _HANDLE, *[_HANDLE] * 4)
+
+
 class _Chars:
     """Facts of a text page's characters by text index, read with raw pdfium calls into buffers made once per
     page (the wrapper's calls build them anew and look up the handle each time)."""
 
-    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+    def __init__(self, textpage: pdfium.PdfTextPage, text_length: int) -> None:
         self.raw = textpage.raw
+        self.handle = _address(textpage.raw)
         self.box = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())  # l, r, b, t
+        self.box_at = [ctypes.addressof(value) for value in self.box]
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        self.bold: dict[int | None, bool] = {}  # by font handle: weight and name are the font's
+        # Text indices map onto char indices in rising order (pdfium leaves some chars out of the text, never
+        # reorders them), so when the last one lands on itself every one does and no lookup is needed.
+        last = text_length - 1
+        self.same_index = last < 0 or _char_index(self.handle, last) == last
 
-    def _box(self, char_index: int) -> tuple[float, float, float, float]:
-        """The character's left, bottom, right and top (as `PdfTextPage.get_charbox`)."""
-        left, right, bottom, top = self.box
-        if not pdfium_c.FPDFText_GetCharBox(self.raw, char_index, left, right, bottom, top):
+    def _box(self, char_index: int) -> tuple[ctypes.c_double, ...]:
+        """The character's left, right, bottom and top (as `PdfTextPage.get_charbox`), in buffers that the next
+        call overwrites."""
+        if not _char_box(self.handle, char_index, *self.box_at):
             raise pdfium.PdfiumError("Failed to get charbox.")
-        return left.value, bottom.value, right.value, top.value
+        return self.box
 
-    def first(self, text_index: int) -> tuple[float, bool, tuple[float, float, float, float]]:
-        """Font size, boldness and box of the character that begins a line."""
-        char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(self.raw, text_index)
-        if char_index < 0:
-            return 0.0, False, (0.0, 0.0, 0.0, 0.0)
-        size = pdfium_c.FPDFText_GetFontSize(self.raw, char_index)
-        bold = pdfium_c.FPDFText_GetFontWeight(self.raw, char_index) >= 600
-        if not bold:
-            length = pdfium_c.FPDFText_GetFontInfo(self.raw, char_index, self.name, 128, ctypes.byref(self.flags))
-            # a longer name is not written to the buffer (which holds the last one that fitted)
-            name = self.name.raw[: length - 1].decode("latin-1", errors="ignore").lower() if 0 < length <= 128 else ""
-            bold = "bold" in name or "black" in name or "heavy" in name
-        return float(size), bold, self._box(char_index)
+    def _is_bold(self, char_index: int) -> bool:
+        """Whether the character's font is bold by its weight or its name."""
+        if pdfium_c.FPDFText_GetFontWeight(self.raw, char_index) >= 600:
+            return True
+        length = pdfium_c.FPDFText_GetFontInfo(self.raw, char_index, self.name, 128, ctypes.byref(self.flags))
+        # a longer name is not written to the buffer (which holds the last one that fitted)
+        name = self.name.raw[: length - 1].decode("latin-1", errors="ignore").lower() if 0 < length <= 128 else ""
+        return "bold" in name or "black" in name or "heavy" in name
 
-    def right(self, text_index: int) -> float:
-        """The right edge of the character that ends a line."""
-        char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(self.raw, text_index)
-        return self._box(char_index)[2] if char_index >= 0 else 0.0
+    def line(self, first: int, last: int) -> tuple[float, bool, float, float, float, float]:
+        """Font size, boldness, left, bottom and top of the character that begins a line (at text index
+        `first`), and the right edge of the one that ends it (at `last`)."""
+        if not self.same_index:
+            first = _char_index(self.handle, first)
+            last = _char_index(self.handle, last)
+        right = self._box(last)[1].value if last >= 0 else 0.0
+        if first < 0:
+            return 0.0, False, 0.0, 0.0, 0.0, right
+        font = _text_font(_text_object(self.handle, first))
+        bold = self.bold.get(font)
+        if bold is None:
+            bold = self.bold[font] = self._is_bold(first)
+        left, _, bottom, top = self._box(first)
+        return _font_size(self.handle, first), bold, left.value, bottom.value, top.value, right
+
+
+# pdfium marks a hyphen at a line end as U+FFFE and joins the lines; split there again.
+_LINE = re.compile(r"[^\r\n\ufffe]+\ufffe?|\ufffe")
 
 
 def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Line]:
     height = page.get_height()
     text = textpage.get_text_range()
-    chars = _Chars(textpage)
+    chars = _Chars(textpage, len(text))
     lines: list[Line] = []
-    # pdfium marks a hyphen at a line end as U+FFFE and joins the lines; split there again.
-    for match in re.finditer(r"[^\r\n\ufffe]+\ufffe?|\ufffe", text):
+    for match in _LINE.finditer(text):
         raw = match.group()
         stripped = raw.strip().replace("\ufffe", "-")
         if not stripped:
             continue
         first = match.start() + (len(raw) - len(raw.lstrip()))
         last = match.start() + len(raw.rstrip()) - 1
-        size, bold, (left, bottom, _, top) = chars.first(first)
-        right = chars.right(last)
+        size, bold, left, bottom, top, right = chars.line(first, last)
         lines.append(
             Line(text=stripped, top=height - top, bottom=height - bottom, left=left, right=right, size=size, bold=bold)
         )
     return lines
 
 
-def _objects(page: pdfium.PdfPage, kind: int, form: pdfium_c.FPDF_PAGEOBJECT | None = None) -> Iterator:
+def _objects(page: int, kind: int, form: int | None = None) -> Iterator[int]:
     """The page's objects of one kind, inside forms one level deep, in the order of `PdfPage.get_objects(
-    max_depth=2)`, as raw pdfium handles: `get_objects` builds a Python object for every text run on the page."""
+    max_depth=2)`, as raw pdfium handles (addresses): `get_objects` builds a Python object for every text run
+    on the page."""
     if form is None:
-        parent, count, get = page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
+        parent, count, get = page, _page_count, _page_object
     else:
-        parent, count, get = form, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject
+        parent, count, get = form, _form_count, _form_object
     for index in range(count(parent)):
         obj = get(parent, index)
-        obj_kind = pdfium_c.FPDFPageObj_GetType(obj)
+        obj_kind = _object_type(obj)
         if obj_kind == kind:
             yield obj
         if obj_kind == pdfium_c.FPDF_PAGEOBJ_FORM and form is None:
             yield from _objects(page, kind, obj)
 
 
-def _bounds(obj: pdfium_c.FPDF_PAGEOBJECT) -> tuple[float, float, float, float]:
+def _bounds(obj: int) -> tuple[float, float, float, float]:
     """An object's left, bottom, right and top, in page coordinates."""
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+    if not _object_bounds(obj, *(ctypes.addressof(value) for value in (left, bottom, right, top))):
         raise pdfium.PdfiumError("Failed to locate pageobject.")
     return left.value, bottom.value, right.value, top.value
 
 
-def _has_rulings(page: pdfium.PdfPage) -> bool:
+def _has_rulings(page: int) -> bool:
     """Whether the page draws at least four paths (ruling lines or rectangles): a table is likely."""
     return sum(1 for _ in itertools.islice(_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH), 4)) >= 4
 
@@ -150,7 +198,7 @@ def first_page_scanned(path: Path) -> bool:
         pdf.close()
 
 
-def _has_images(page: pdfium.PdfPage) -> bool:
+def _has_images(page: int) -> bool:
     return next(_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE), None) is not None
 
 
@@ -160,32 +208,35 @@ def _furniture_key(text: str) -> str:
 
 def _mark_furniture(pages: list[tuple[float, list[Line]]]) -> list[list[bool]]:
     """Lines in the top or bottom margin that repeat on most pages, and page numbers there."""
+    margins = [_margin_lines(lines, height) for height, lines in pages]
     counts: Counter[str] = Counter()
-    for height, lines in pages:
-        keys = {_furniture_key(line.text) for line in lines if _in_margin(line, height)}
-        counts.update(keys)
+    for found in margins:
+        counts.update({key for _, key in found})
     repeated = {key for key, n in counts.items() if len(pages) >= 2 and n >= max(2, len(pages) * 0.5)}
     marks = []
-    for height, lines in pages:
-        marks.append(
-            [
-                _in_margin(line, height)
-                and (_furniture_key(line.text) in repeated or is_margin_page_mark(line.text.strip()))
-                for line in lines
-            ]
-        )
+    for (_, lines), found in zip(pages, margins, strict=True):
+        page_marks = [False] * len(lines)
+        for index, key in found:
+            page_marks[index] = key in repeated or is_margin_page_mark(lines[index].text.strip())
+        marks.append(page_marks)
     return marks
 
 
-def _in_margin(line: Line, height: float) -> bool:
-    return line.top < height * _MARGIN or line.bottom > height * (1 - _MARGIN)
+def _margin_lines(lines: list[Line], height: float) -> list[tuple[int, str]]:
+    """The lines in the page's top or bottom margin, by index, with their furniture keys."""
+    top, bottom = height * _MARGIN, height * (1 - _MARGIN)
+    return [(i, _furniture_key(line.text)) for i, line in enumerate(lines) if line.top < top or line.bottom > bottom]
 
 
 def _body_size(pages: list[tuple[float, list[Line]]]) -> float:
-    sizes: Counter[float] = Counter()
+    # Sum by exact size first: a document has few distinct sizes, and `round` per line costs more than the sum.
+    chars: dict[float, int] = {}
     for _, lines in pages:
         for line in lines:
-            sizes[round(line.size, 1)] += len(line.text)
+            chars[line.size] = chars.get(line.size, 0) + len(line.text)
+    sizes: Counter[float] = Counter()
+    for size, count in chars.items():
+        sizes[round(size, 1)] += count
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
@@ -222,16 +273,42 @@ def _components(boxes: list[tuple[float, float, float, float]], gap: float = 2.0
     return list(groups.values())
 
 
+class _BoundedText:
+    """`PdfTextPage.get_text_bounded` with one pass of pdfium over the page's characters instead of two.
+
+    The wrapper asks pdfium for the text's length, then for the text, and each call gathers the text anew; here
+    one call fills a buffer made once per page. Only text of one UTF-16 unit a character is taken from it, where
+    the length pdfium reports and the units it writes cannot differ; other text, and text too long for the
+    buffer, is left to the wrapper.
+    """
+
+    SIZE = 4096  # UTF-16 units; a table cell holds far fewer
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.textpage = textpage
+        self.buffer = (ctypes.c_ushort * self.SIZE)()
+
+    def __call__(self, left: float, bottom: float, right: float, top: float) -> str:
+        units = pdfium_c.FPDFText_GetBoundedText(self.textpage.raw, left, top, right, bottom, self.buffer, self.SIZE)
+        if 0 < units < self.SIZE:  # all of it, and the terminating NUL, fitted
+            length = units - 1 if self.buffer[units - 1] == 0 else units
+            text = ctypes.string_at(self.buffer, 2 * length).decode("utf-16-le", errors="ignore")
+            if len(text) == length:  # one character a unit: no surrogates
+                return text
+        return self.textpage.get_text_bounded(left, bottom, right, top)
+
+
 def _ruled_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[TableFound] | None:
     """Tables drawn with rules or cell rectangles, read cell by cell from the text layer.
 
     Returns None when the drawings are too many or too irregular to grid: pdfplumber decides then.
     """
-    boxes = [_bounds(obj) for obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH)]
+    boxes = [_bounds(obj) for obj in _objects(_address(page.raw), pdfium_c.FPDF_PAGEOBJ_PATH)]
     boxes = [box for box in boxes if box[2] - box[0] > 1 or box[3] - box[1] > 1]
     if len(boxes) > 600:
         return None
     height = page.get_height()
+    cell_text = _BoundedText(textpage)
     tables: list[TableFound] = []
     irregular = False
     for group in _components(boxes):
@@ -252,7 +329,7 @@ def _ruled_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Ta
         cells = []
         for upper, lower in zip(reversed(rows[1:]), reversed(rows[:-1]), strict=True):
             row = [
-                " ".join(textpage.get_text_bounded(left, lower, right, upper).split())
+                " ".join(cell_text(left, lower, right, upper).split())
                 for left, right in zip(columns[:-1], columns[1:], strict=True)
             ]
             if any(row):
@@ -302,7 +379,7 @@ def _blocks_for_page(
             blocks.append(Block(text=line.text, page=number, furniture=True))
             previous = None
             continue
-        table_index = next((i for i, (bbox, _) in enumerate(tables) if _inside(line, bbox)), None)
+        table_index = next((i for i, (bbox, _) in enumerate(tables) if _inside(line, bbox)), None) if tables else None
         if table_index is not None:
             if table_index not in emitted_tables:
                 rows = tables[table_index][1]
@@ -312,7 +389,6 @@ def _blocks_for_page(
             previous = None
             continue
         larger = body > 0 and line.size >= body + 1.5
-        heading_like = larger or (line.bold and len(line.text) <= 120)
         same_style = previous is not None and abs(previous.size - line.size) < 0.6 and previous.bold == line.bold
         pitch = line.top - previous.top if previous is not None else 1e9
         continues = previous is not None and same_style and 0 < pitch <= max(line.size, 1.0) * 1.75
@@ -322,7 +398,7 @@ def _blocks_for_page(
             blocks.append(
                 Block(
                     text=line.text,
-                    kind="heading" if heading_like and larger else "paragraph",
+                    kind="heading" if larger else "paragraph",
                     page=number,
                     bold=line.bold,
                     font_size=round(line.size, 1),
@@ -364,9 +440,10 @@ def read(path: Path) -> Document:
             page = pdf[index]
             textpage = page.get_textpage()
             lines = _page_lines(page, textpage)
-            if not _has_text_layer(lines) and _has_images(page):
+            handle = _address(page.raw)
+            if not _has_text_layer(lines) and _has_images(handle):
                 scanned.append(index)
-            elif _has_rulings(page):
+            elif _has_rulings(handle):
                 found = _ruled_tables(page, textpage)
                 if found is None:
                     irregular.append(index)
