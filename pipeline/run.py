@@ -139,15 +139,17 @@ def content_hash(path: Path) -> str:
 
 def warm_up() -> None:
     """Load rules and NLP models once, before any file is timed."""
+    from pipeline import regex_cache
     from pipeline.lean_imports import import_spacy
 
+    regex_cache.load()  # first: spaCy compiles patterns as it is imported
     import_spacy()
-    from pipeline.model import Document
+    from pipeline.model import Block, Document
     from pipeline.process import _Clock, _extract  # noqa: PLC0415 - the worker's own imports
-    from pipeline.readers.txt import split_blocks
 
-    sample = "Lägesrapport\n\nBakgrund\n\nUnder 2020 deltog 12 personer från Eskilstuna kommun den 3 mars 2020."
-    _extract(Document(path="warm-up", format="txt", blocks=split_blocks(sample)), "warm-up", _Clock())
+    # the paragraphs as the text reader makes them, without importing it and its encoding detection
+    sample = ["Lägesrapport", "Bakgrund", "Under 2020 deltog 12 personer från Eskilstuna kommun den 3 mars 2020."]
+    _extract(Document(path="warm-up", format="txt", blocks=[Block(text=text) for text in sample]), "warm-up", _Clock())
 
 
 _HELD_LOCKS: set[int] = set()
@@ -301,7 +303,10 @@ class _Zygote:
                 readers_loaded = True
             try:
                 request = conn.recv()
-            except EOFError:
+            except EOFError:  # the run is over
+                from pipeline import regex_cache
+
+                regex_cache.save()  # the patterns compiled here, for the next run's loading (once the rules change)
                 return
             if request[0] == "fork":
                 descriptor = reduction.recv_handle(conn)

@@ -102,6 +102,7 @@ def test_rule_pipeline_components():
     pipeline = nlp.ner(statistical=False)
     assert pipeline.pipe_names == ["entity_ruler", "rapportextrakt_names"]  # the rules find sentence starts
     assert nlp.ner(statistical=False) is pipeline  # built once per process
+    assert pipeline.tokenizer is nlp.base().tokenizer and pipeline.vocab is nlp.base().vocab
 
 
 @pytest.mark.skipif(not nlp.model_available(), reason="models/ner-sv not trained")

@@ -93,7 +93,9 @@ class _Rules:
 def _alternation(words: list[str] | Any, escape: bool = True) -> str:
     if escape:
         return _trie(str(w) for w in words)
-    items = sorted({str(w) for w in words}, key=len, reverse=True)
+    # longest first; those of a length in a fixed order, so that the pattern is the same in every process (and
+    # its compiled form can be kept between runs, see `pipeline.regex_cache`)
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
     return "|".join(items)
 
 

@@ -80,14 +80,19 @@ class NumberRules:
     not_figures_joint: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]
 
 
+def _longest_first(items: set[str]) -> list[str]:
+    """Longest first; those of a length in a fixed order, so that a pattern made of them is the same in every
+    process (and its compiled form can be kept between runs, see `pipeline.regex_cache`)."""
+    return sorted(items, key=lambda item: (-len(item), item))
+
+
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in _longest_first(set(words)))
 
 
 def _phrases(phrases: list[str]) -> str:
     """An alternation of phrases whose words may be separated by any whitespace."""
-    escaped = (r"\s+".join(re.escape(w) for w in p.lower().split()) for p in phrases)
-    return "|".join(sorted(set(escaped), key=len, reverse=True))
+    return "|".join(_longest_first({r"\s+".join(re.escape(w) for w in p.lower().split()) for p in phrases}))
 
 
 def _int_map(data: dict, key: str) -> dict[str, int]:
