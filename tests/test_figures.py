@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from pipeline.extract import numbers
 from pipeline.extract.figures import extract
+from pipeline.extract.lookahead import words_pattern
 from pipeline.model import Figure, Section
 from tests.conftest import CORPUS, SHARED_GOLD
 
@@ -617,7 +618,7 @@ def test_no_rule_names_a_seed() -> None:
 
 
 _WHITESPACE_TEXTS = st.lists(
-    st.sampled_from([*"ab1.,-( ", "\n", "\r\n", "\t", "  ", "\xa0", " \n ", "ca. ", "t.ex.", "40-tal"]),
+    st.sampled_from([*"ab1.,-( ", "\n", "\r\n", "\t", "  ", "\xa0", " \n ", "ca. ", "t.ex.", "40-tal", "²", "İſ", "٣"]),
     max_size=30,
 ).map("".join)
 
@@ -638,9 +639,51 @@ def test_figure_tokens_are_the_tokenizers_on_the_text_with_line_breaks_made_spac
     assert tokens.words == [t.text for t in doc]
     assert tokens.idx == [t.idx for t in doc]
     assert tokens.lower == [t.lower_ for t in doc]
+    assert [(w.isdigit(), w.isalpha()) for w in tokens.words] == [(t.is_digit, t.is_alpha) for t in doc]
     assert tokens.space == doc.to_array([IS_SPACE]).tolist()
     assert tokens.trailing == [int(bool(t.whitespace_)) for t in doc]
     for start in range(len(body) + 1):
         for end in range(start + 1, len(body) + 1):
             span = doc.char_span(start, end, alignment_mode="expand")
             assert tokens.span(start, end) == (None if span is None else (span.start, span.end))
+
+
+_BEFORE_NUMBERS = st.lists(
+    st.sampled_from(
+        [*"ab1:(. ", "\n", "\t", "\xa0", "ca", "ca.", "c:a", "CIRKA", "mer", "än", "upp emot", "upp\nemot", "mellan"]
+        + ["Mellan", "sidan", "Sid.", "s.", "§", "nr", "kl", "org.nr", "ÅR", "vecka", "veckorna", "ſidan", "KL", "İ"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BEFORE_NUMBERS)
+def test_patterns_read_backwards_find_what_the_forward_ones_find(text: str) -> None:
+    """Each pattern for the words before a number, matched at the number's start in the text spelt backwards,
+    matches where the forward pattern finds a match in the text before the number."""
+    nr = numbers.number_rules()
+    back = text[::-1]
+    for end in range(len(text) + 1):
+        for forward, backward, width in (
+            (nr.designator_re, nr.designator_back, 24),
+            (nr.approx_re, nr.approx_back, 32),
+            (nr.between_re, nr.between_back, 12),
+        ):
+            start = max(0, end - width)
+            found = forward.search(text[start:end]) is not None
+            assert found == (backward.match(back, len(text) - end, len(text) - start) is not None), (end, forward)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="aAbBsſkK.:-", min_size=1, max_size=4), min_size=1, max_size=6),
+    st.text(alphabet="aAbBsſkK.:- ", max_size=30),
+)
+def test_word_trees_match_as_longest_first_alternations(words: list[str], text: str) -> None:
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    for flags in (0, re.IGNORECASE):
+        for shape in ("(?:{})", "(?:{})+x?", "(?:{})(?:{})?(?![a-z])"):
+            tree = re.compile(shape.format(*[words_pattern(words)] * shape.count("{}")), flags)
+            alternation = re.compile(shape.format(*[plain] * shape.count("{}")), flags)
+            assert [m.span() for m in tree.finditer(text)] == [m.span() for m in alternation.finditer(text)]

@@ -34,7 +34,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -43,7 +43,7 @@ from re import _parser as _sre_parse
 from typing import Any
 
 from pipeline import rules
-from pipeline.extract.lookahead import with_first_chars
+from pipeline.extract.lookahead import with_first_chars, words_pattern
 from pipeline.model import DateMention, Metadata, Section
 
 RULES = "dates.yml"
@@ -92,33 +92,11 @@ class _Rules:
 
 def _alternation(words: list[str] | Any, escape: bool = True) -> str:
     if escape:
-        return _trie(str(w) for w in words)
+        return words_pattern(str(w) for w in words)
     # longest first; those of a length in a fixed order, so that the pattern is the same in every process (and
     # its compiled form can be kept between runs, see `pipeline.regex_cache`)
     items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
     return "|".join(items)
-
-
-def _trie(words: Iterable[str]) -> str:
-    """Literal words as one pattern that matches the longest word the text goes on with, as a longest-first
-    alternation does. Written as a tree of shared beginnings it rejects a position after a character or two,
-    where `re` would try every word in turn. For patterns matched case-insensitively, as all of these are: the
-    words are lower-cased, so that no two branches of the tree can match the same text."""
-    tree: dict[str, dict] = {}
-    for word in (w.lower() for w in words):
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def pattern(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body  # greedy: the longer word first
-
-    return pattern(tree)
 
 
 _NEWLINE = ord("\n")

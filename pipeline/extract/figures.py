@@ -16,8 +16,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import compress
 
-from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER, SPACY
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SPACY
 from spacy.tokens import Token
 
 from pipeline import nlp, rules
@@ -128,7 +129,7 @@ class _PhraseIndex:
     anywhere: tuple[tuple[str, str, tuple], ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Match:
     family: str  # "cat" or "measure"
     name: str
@@ -387,7 +388,7 @@ class _Tokens:
     trigger phrases see it.
     """
 
-    __slots__ = ("alpha", "cls", "digit", "events", "idx", "lemma", "lower", "n", "num", "punct", "space")
+    __slots__ = ("cls", "events", "idx", "lemma", "lower", "n", "num", "punct", "space")
     __slots__ += ("text", "words", "ends", "trailing")
 
     def __init__(self, text: str) -> None:
@@ -395,16 +396,17 @@ class _Tokens:
         self.text = body
         doc = nlp.tokens(text)
         n = len(doc)
-        columns = doc.to_array(_COLUMNS).T.tolist() if n else [[] for _ in _COLUMNS]
-        idx, length, lower, space, punct, num, digit, alpha, trailing = columns
-        ends = [i + k for i, k in zip(idx, length, strict=True)]
-        strings = doc.vocab.strings
-        lower = [strings[h] for h in lower]
+        columns = [[] for _ in _COLUMNS]
+        if n:
+            array = doc.to_array(_COLUMNS)
+            array[:, 1] += array[:, 0]  # a token's end: its start and length
+            columns = array.T.tolist()
+        idx, ends, space, punct, num, trailing = columns
         # Whitespace holding a line break is where the text and its spaced copy tokenize differently: right
         # after a word, the break made a space is that word's trailing space, and what follows it, if anything,
         # is the whitespace token.
         dropped = set()
-        for i in [k for k, is_space in enumerate(space) if is_space]:
+        for i in compress(range(n), space):
             start, end = idx[i], ends[i]
             if "\n" not in text[start:end] and "\r" not in text[start:end]:
                 continue
@@ -413,22 +415,21 @@ class _Tokens:
                 if end - start == 1:
                     dropped.add(i)
                     continue
-                idx[i] = start = start + 1
-            lower[i] = body[start:end]
+                idx[i] = start + 1
         if dropped:
             keep = [k for k in range(n) if k not in dropped]
-            idx, ends, lower, space, punct, num, digit, alpha, trailing = (
-                [column[k] for k in keep] for column in (idx, ends, lower, space, punct, num, digit, alpha, trailing)
+            idx, ends, space, punct, num, trailing = (
+                [column[k] for k in keep] for column in (idx, ends, space, punct, num, trailing)
             )
         self.idx: list[int] = idx
         self.ends: list[int] = ends
         self.words: list[str] = [body[i:e] for i, e in zip(idx, ends, strict=True)]
-        self.lower: list[str] = lower
+        # spaCy's LOWER: the token's text lower-cased (a token is all whitespace or holds none, and whitespace,
+        # read here from the spaced copy, lower-cases to itself)
+        self.lower: list[str] = list(map(str.lower, self.words))
         self.space: list[int] = space
         self.punct: list[int] = punct
         self.num: list[int] = num
-        self.digit: list[int] = digit
-        self.alpha: list[int] = alpha
         self.trailing: list[int] = trailing  # a plain space follows the token (spaCy's `whitespace_`)
         self.n = n = len(idx)
         self.lemma: list[str] = [""] * n
@@ -452,12 +453,12 @@ class _Tokens:
         return i if i >= 0 and offset < self.ends[i] + self.trailing[i] else -1
 
 
-_COLUMNS = [IDX, LENGTH, LOWER, IS_SPACE, IS_PUNCT, LIKE_NUM, IS_DIGIT, IS_ALPHA, SPACY]
+# spaCy's IS_DIGIT and IS_ALPHA are the word's `isdigit()` and `isalpha()`: asked only of the words that need them
+_COLUMNS = [IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_NUM, SPACY]
 
 
 def _prepare(tokens: _Tokens, start: int, end: int) -> None:
     """Give the tokens in `[start, end)` the project's lemmas and their noun classes."""
-    lex = lexicon()
     words, space, punct, num, lemmas, classes = (
         tokens.words,
         tokens.space,
@@ -467,13 +468,15 @@ def _prepare(tokens: _Tokens, start: int, end: int) -> None:
         tokens.cls,
     )
     for i in range(max(start, 0), min(end, tokens.n)):
-        if space[i] or punct[i] or num[i]:
-            continue
-        word = words[i]
-        lemmas[i] = lemma(word)
-        noun = lex.noun(word)
-        if noun is not None:
-            classes[i] = f"{noun.kind}:{noun.category}"
+        if not (space[i] or punct[i] or num[i]):
+            lemmas[i], classes[i] = _lemma_and_class(words[i])
+
+
+@lru_cache(maxsize=100_000)
+def _lemma_and_class(word: str) -> tuple[str, str | None]:
+    """A word's lemma and the class of the noun it is (`people:participants`), or None: one look-up per word."""
+    noun = lexicon().noun(word)
+    return lemma(word), None if noun is None else f"{noun.kind}:{noun.category}"
 
 
 def _step_ends(tokens: _Tokens, steps: tuple, k: int, i: int, stop: int, out: set[int]) -> None:
@@ -495,6 +498,15 @@ def _step_ends(tokens: _Tokens, steps: tuple, k: int, i: int, stop: int, out: se
         _step_ends(tokens, steps, k + 1, i + 1, stop, out)
 
 
+def _phrase_starts(tokens: _Tokens, phrases: _PhraseIndex, start: int, stop: int) -> list[int]:
+    """The tokens in `[start, stop)` that a phrase's first word can be, in order (most tokens are none)."""
+    found = set()
+    for values, table in ((tokens.lemma, phrases.lemma), (tokens.lower, phrases.lower), (tokens.cls, phrases.cls)):
+        if table:
+            found.update(compress(range(start, stop), map(table.__contains__, values[start:stop])))
+    return sorted(found)
+
+
 def _matches(tokens: _Tokens, lex: Lexicon, where: list[tuple[int, int]] | None = None) -> list[_Match]:
     """Trigger, measure and meeting phrases in the text, or only in the given stretches of it."""
     spans = [(0, tokens.n)] if where is None else [tokens.span(a, b) for a, b in where]
@@ -506,29 +518,35 @@ def _matches(tokens: _Tokens, lex: Lexicon, where: list[tuple[int, int]] | None 
             continue
         start, stop = span
         seen: set[tuple[str, str, int, int]] = set()
-        for i in range(start, stop):
+        for i in range(start, stop) if phrases.anywhere else _phrase_starts(tokens, phrases, start, stop):
             candidates = phrases.anywhere + (
                 phrases.lemma.get(tokens.lemma[i], ())
                 + phrases.lower.get(tokens.lower[i], ())
                 + phrases.cls.get(tokens.cls[i], ())
             )
             for family, name, steps in candidates:
-                out: set[int] = set()
-                _step_ends(tokens, steps, 0, i, stop, out)
-                for end in sorted(out):
+                if steps[0][0] == "any":
+                    out: set[int] = set()
+                    _step_ends(tokens, steps, 0, i, stop, out)
+                    phrase_ends = sorted(out)
+                elif len(steps) == 1:  # one word, which token i is: the index filed it under that word
+                    phrase_ends = [i + 1]
+                else:
+                    out = set()
+                    _step_ends(tokens, steps, 1, i + 1, stop, out)
+                    phrase_ends = sorted(out)
+                for end in phrase_ends:
                     if end > i and (family, name, i, end) not in seen:
                         seen.add((family, name, i, end))
                         found.append(_Match(family, name, i, end, idx[i], ends[end - 1]))
-    # a phrase inside a longer one of the same family gives way to it ("delta" inside "delta i projektet")
+    # a phrase inside a longer one of the same family gives way to it ("delta" inside "delta i projektet"); a
+    # phrase is at least one token long, so only those of two or more can hold another
+    longer = [o for o in found if o.end - o.start > 1]
     kept = []
     for m in found:
         inside = any(
-            o is not m
-            and o.family == m.family
-            and o.start <= m.start
-            and m.end <= o.end
-            and (o.end - o.start) > (m.end - m.start)
-            for o in found
+            o.family == m.family and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            for o in longer
         )
         if not inside:
             kept.append(m)
@@ -573,7 +591,7 @@ def _sentence_of(units: list[tuple[int, int]], starts: list[int], offset: int) -
     return units[i]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     number: Number
     lead: int  # first token of the figure's span ("ca", "ett")
@@ -641,7 +659,7 @@ def _counted(tokens: _Tokens, lex: Lexicon, cand: _Candidate, verbs: set[int]) -
         while j is not None and tokens.lower[j] in lex.pronouns:
             skipped = True
             j = _next_word(tokens, j + 1, limit)
-        if j is not None and (tokens.digit[j] or numbers.parse_word(tokens.words[j]) is not None):
+        if j is not None and (tokens.words[j].isdigit() or numbers.parse_word(tokens.words[j]) is not None):
             j = _next_word(tokens, j + 1, limit)  # "tre av fyra parter"
         found = _search_noun(tokens, lex, j, limit, verbs) if j is not None else None
         if found is not None and found[0] is not None:
@@ -673,9 +691,9 @@ def _search_noun(tokens: _Tokens, lex: Lexicon, i: int, limit: int, verbs: set[i
         if tokens.space[i]:
             i += 1
             continue
-        if tokens.punct[i] or tokens.num[i] or tokens.digit[i] or not tokens.alpha[i]:
-            return None
         word = tokens.words[i]
+        if tokens.punct[i] or tokens.num[i] or word.isdigit() or not word.isalpha():
+            return None
         following = _next_word(tokens, i + 1, limit)
         if following is not None and lex.phrases:
             phrase = lex.phrases.get(f"{lemma(word)} {lemma(tokens.words[following])}")
@@ -752,15 +770,14 @@ def _effective(tokens: _Tokens, lex: Lexicon, m: _Match, cand: _Candidate) -> st
 
 
 def _nearest(
-    tokens: _Tokens, matches: list[_Match], cand: _Candidate, lex: Lexicon, family: str, names: tuple[str, ...]
+    tokens: _Tokens, near: list[_Match], cand: _Candidate, lex: Lexicon, family: str, names: tuple[str, ...]
 ) -> tuple[_Match, str] | None:
+    """The match of `family` nearest the number among those within its sentence (`near`), and its category."""
     best = None
     best_key = None
     text = tokens.text
-    for m in matches:
+    for m in near:
         if m.family != family:
-            continue
-        if m.start_char < cand.sent[0] or m.end_char > cand.sent[1]:
             continue
         name = _effective(tokens, lex, m, cand)
         if name not in names:
@@ -777,12 +794,12 @@ def _nearest(
     return best
 
 
-def _measure(tokens: _Tokens, matches: list[_Match], cand: _Candidate, lex: Lexicon) -> str | None:
+def _measure(tokens: _Tokens, near: list[_Match], cand: _Candidate, lex: Lexicon) -> str | None:
     """Planned or actual: the nearest word that says so; for counts of people, also a verb in the past."""
-    strong = _nearest(tokens, matches, cand, lex, "measure", ("planned", "actual"))
+    strong = _nearest(tokens, near, cand, lex, "measure", ("planned", "actual"))
     if strong is not None:
         return strong[1]
-    return "weak" if _nearest(tokens, matches, cand, lex, "measure", ("actual_weak",)) is not None else None
+    return "weak" if _nearest(tokens, near, cand, lex, "measure", ("actual_weak",)) is not None else None
 
 
 def _is_base(tokens: _Tokens, lex: Lexicon, cand: _Candidate) -> bool:
@@ -834,8 +851,8 @@ def _from_text(section: Section, tokens: _Tokens, found: list[Number], lex: Lexi
     for number in found:
         if number.core_end <= number.core_start:
             continue
-        lead = _token_at(token_starts, number.start)
         first = _token_at(token_starts, number.core_start)
+        lead = first if number.start == number.core_start else _token_at(token_starts, number.start)
         last = bisect.bisect_left(token_starts, number.end)
         cands.append(_Candidate(number, lead, first, last, _sentence_of(units, unit_starts, number.core_start)))
     cands = [c for c in cands if _may_count(tokens, lex, c)]
@@ -844,6 +861,8 @@ def _from_text(section: Section, tokens: _Tokens, found: list[Number], lex: Lexi
         _prepare(tokens, bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end))
     matches = _matches(tokens, lex, sentences)
     verbs = {i for m in matches for i in range(m.start, m.end)}
+    # the phrases within each sentence, in order: where a number's trigger and measure are looked for
+    within = {sent: [m for m in matches if sent[0] <= m.start_char and m.end_char <= sent[1]] for sent in sentences}
 
     for cand in cands:
         number = cand.number
@@ -867,14 +886,17 @@ def _from_text(section: Section, tokens: _Tokens, found: list[Number], lex: Lexi
 
     prior: list[_Candidate] = []
     for cand in cands:
-        _classify(tokens, lex, matches, cand, prior, text)
+        _classify(tokens, lex, matches, within[cand.sent], cand, prior, text)
         if cand.category and not cand.drop:
             prior.append(cand)
 
     figures = []
+    sentence_texts: dict[tuple[int, int], str] = {}
     for cand in cands:
         if cand.drop or cand.category is None:
             continue
+        if cand.sent not in sentence_texts:
+            sentence_texts[cand.sent] = _sentence(text, cand.sent)
         number = cand.number
         end = number.end
         if cand.noun_end is not None and not cand.label and cand.noun_end > end:
@@ -884,7 +906,7 @@ def _from_text(section: Section, tokens: _Tokens, found: list[Number], lex: Lexi
                 value=number.value,
                 category=cand.category,
                 span=text[number.start : end],
-                sentence=_sentence(text, cand.sent),
+                sentence=sentence_texts[cand.sent],
                 char_start=number.start,
                 char_end=end,
                 value_max=number.value_max,
@@ -905,11 +927,17 @@ def _resolve_measure(cand: _Candidate) -> str | None:
 
 
 def _classify(
-    tokens: _Tokens, lex: Lexicon, matches: list[_Match], cand: _Candidate, prior: list[_Candidate], text: str
+    tokens: _Tokens,
+    lex: Lexicon,
+    matches: list[_Match],
+    near: list[_Match],
+    cand: _Candidate,
+    prior: list[_Candidate],
+    text: str,
 ) -> None:
-    """Decide a number's category, unit, measure and gender, or drop it."""
+    """Decide a number's category, unit, measure and gender, or drop it (`near`: the matches within its sentence)."""
     number = cand.number
-    cand.measure = _measure(tokens, matches, cand, lex)
+    cand.measure = _measure(tokens, near, cand, lex)
     if cand.category in ("money", "percent"):
         return
     noun = cand.noun
@@ -932,7 +960,7 @@ def _classify(
     word_before = _word_before(tokens, cand)
     trigger = None
     if not _is_base(tokens, lex, cand) and (noun is None or noun.kind == PEOPLE):
-        found = _nearest(tokens, matches, cand, lex, "cat", lex.trigger_order)
+        found = _nearest(tokens, near, cand, lex, "cat", lex.trigger_order)
         trigger = found[1] if found else None
     if noun is not None:
         cand.gender = lex.gender.get(noun.unit) if noun.kind == PEOPLE else None
@@ -1032,7 +1060,8 @@ def extract(section: Section) -> list[Figure]:
     lex = lexicon()
     found = numbers.find(text)
     figures, claimed = tables.from_tables(section, found, lex)
-    found = [n for n in found if not any(s <= n.core_start < e for s, e in claimed)]
+    if claimed:
+        found = [n for n in found if not any(s <= n.core_start < e for s, e in claimed)]
     line_figures, used = tables.from_lines(section, found, lex)
     figures.extend(line_figures)
     found = [n for n in found if id(n) not in used]

@@ -5,6 +5,9 @@ or a group gets no help from it in skipping positions. Behind a look-ahead for t
 begin with, read from its parsed form, the pattern finds the same matches while a scan passes over every other
 position at once.
 
+A list of literal words is written as a tree of their shared beginnings (`words_pattern`), which `re` leaves after
+a character or two where an alternation of the words tries every one in turn.
+
 Several patterns can share one scan (`places_of`): it finds every position where any of them matches, and each
 is then tried only there (`matches_at`), instead of each scanning the whole text.
 """
@@ -12,6 +15,8 @@ is then tried only there (`matches_at`), instead of each scanning the whole text
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import combinations
 from re import _constants as _sre  # the parsed form of a pattern
 from re import _parser as _sre_parse
 
@@ -115,3 +120,41 @@ def matches_at(pattern: re.Pattern[str], text: str, places: list[int], end: int)
                 spans.append(match.span())
                 resume = match.end()
     return spans
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """Literal words as one pattern that matches what a longest-first alternation of them matches, written as a
+    tree of their shared beginnings: `re` rejects a position after a character or two instead of trying every
+    word in turn. Where two branches of the tree would begin with characters that match each other
+    case-insensitively (both could match the same text), the longest-first alternation itself."""
+    unique = sorted(set(words))  # the same pattern in every process, whatever order the words came in
+    tree: dict[str, dict] = {}
+    for word in unique:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    pattern = _branches(tree)
+    if pattern is None:
+        return "|".join(re.escape(w) for w in sorted(unique, key=lambda w: (-len(w), w)))
+    return pattern
+
+
+def _branches(node: dict[str, dict]) -> str | None:
+    chars = [char for char in node if char]
+    if any(_caseless_equal(a, b) for a, b in combinations(chars, 2)):
+        return None
+    branches = []
+    for char in chars:
+        rest = _branches(node[char])
+        if rest is None:
+            return None
+        branches.append(re.escape(char) + rest)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if "" in node else body  # greedy: the longer word first
+
+
+def _caseless_equal(a: str, b: str) -> bool:
+    return bool(re.fullmatch(re.escape(a), b, re.IGNORECASE) or re.fullmatch(re.escape(b), a, re.IGNORECASE))

@@ -12,25 +12,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from re import _constants as _sre  # the parsed form of a pattern: which ones cannot match without a digit
 from re import _parser as _sre_parse
 
 from pipeline import rules
-from pipeline.extract.lookahead import first_chars, matches_at, places_of, with_first_chars
+from pipeline.extract.lookahead import first_chars, matches_at, places_of, with_first_chars, words_pattern
 
 RULES = "figures_numbers.yml"
 
 _SPACE = "[ \t\u00a0\u202f]"
 _DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d+(?:,\d+)?(?![\d])"
 _ANY_DIGIT = re.compile(r"\d")
-_GROUPING = re.compile(r"[ \u00a0\u202f]")
+_NUMERAL = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, ",": "."})  # grouping out, decimal point
 _RANGE_DASH = re.compile(rf"{_SPACE}*[-–—]{_SPACE}*(?=[\w])")
-_FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT_MEMBER = re.compile(r"\\d|[0-9](?:-[0-9])?")  # a member of a character class that holds only digits
 
 
-@dataclass
+@dataclass(slots=True)
 class Number:
     """One number in a text.
 
@@ -71,6 +70,11 @@ class NumberRules:
     designator_re: re.Pattern[str]
     unit_re: re.Pattern[str]
     between_re: re.Pattern[str]
+    # `approx_re`, `designator_re` and `between_re` spelt backwards, to be matched at a number's start in the text
+    # spelt backwards: one try there, where searching the text before the number tries every position in it
+    approx_back: re.Pattern[str]
+    designator_back: re.Pattern[str]
+    between_back: re.Pattern[str]
     and_re: re.Pattern[str]
     ett_re: re.Pattern[str]
     not_figures: tuple[re.Pattern[str], ...]
@@ -86,13 +90,21 @@ def _longest_first(items: set[str]) -> list[str]:
     return sorted(items, key=lambda item: (-len(item), item))
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in _longest_first(set(words)))
-
-
 def _phrases(phrases: list[str]) -> str:
     """An alternation of phrases whose words may be separated by any whitespace."""
     return "|".join(_longest_first({r"\s+".join(re.escape(w) for w in p.lower().split()) for p in phrases}))
+
+
+def _phrases_backwards(phrases: list[str]) -> str:
+    """`_phrases` spelt backwards: each phrase's words in reverse order, each word spelt backwards."""
+    return "|".join(
+        _longest_first({r"\s+".join(re.escape(w[::-1]) for w in reversed(p.lower().split())) for p in phrases})
+    )
+
+
+# Where a phrase spelt backwards ends: as the patterns read forwards, it begins at the start of the text they see,
+# or after whitespace or a bracket (`(?:^|(?<=[\s(]))`).
+_BACK_START = r"(?=[\s(]|\Z)"
 
 
 def _int_map(data: dict, key: str) -> dict[str, int]:
@@ -126,12 +138,12 @@ def number_rules() -> NumberRules:
     if len(between) != 2:
         raise rules.RulesError(f"rules/{RULES}: 'range_between' should be two words, like [mellan, och]")
 
-    parts = _alternation(list(words) + list(multipliers))
+    parts = words_pattern(list(words) + list(multipliers))
     number = rf"(?:{_DIGITS}|(?:{parts})+)"
     candidate = with_first_chars(
         re.compile(
             rf"(?<![\w.,:/\-]){number}(?:{_SPACE}*[-–—]{_SPACE}*{number})?(?:-?{re.escape(suffix)})?"
-            rf"(?=$|[^\w]|(?:{_alternation(list(money))})(?![\w]))",
+            rf"(?=$|[^\w]|(?:{words_pattern(list(money))})(?![\w]))",
             re.IGNORECASE,
         )
     )
@@ -144,13 +156,18 @@ def number_rules() -> NumberRules:
     approx_re = re.compile(rf"(?:^|(?<=[\s(]))(?:{_phrases(approx_words)})\s+$", re.IGNORECASE)
     designators = rules.string_list(data, RULES, "designators")
     designator_re = re.compile(
-        rf"(?:^|(?<=[\s(]))(?:{_alternation([d.lower() for d in designators])}){_SPACE}*:?{_SPACE}*$", re.IGNORECASE
+        rf"(?:^|(?<=[\s(]))(?:{words_pattern([d.lower() for d in designators])}){_SPACE}*:?{_SPACE}*$", re.IGNORECASE
+    )
+    # `$` also matches before a line break that ends the text: backwards, a line break that begins it
+    designator_back = re.compile(
+        rf"\n?{_SPACE}*:?{_SPACE}*(?:{words_pattern([d.lower()[::-1] for d in designators])}){_BACK_START}",
+        re.IGNORECASE,
     )
     percent = [p.lower() for p in rules.string_list(data, RULES, "percent_units")]
     unit_re = re.compile(
-        rf"{_SPACE}*(?:(?P<scale>{_alternation(list(scales))}){_SPACE}+)?"
-        rf"(?P<unit>{_alternation(list(money) + percent)})(?![\w])"
-        rf"|{_SPACE}+(?P<scale_only>{_alternation(list(scales))})(?![\w])",
+        rf"{_SPACE}*(?:(?P<scale>{words_pattern(list(scales))}){_SPACE}+)?"
+        rf"(?P<unit>{words_pattern(list(money) + percent)})(?![\w])"
+        rf"|{_SPACE}+(?P<scale_only>{words_pattern(list(scales))})(?![\w])",
         re.IGNORECASE,
     )
     not_figures = []
@@ -178,6 +195,10 @@ def number_rules() -> NumberRules:
         designator_re=designator_re,
         unit_re=unit_re,
         between_re=re.compile(rf"(?:^|(?<=[\s(])){re.escape(between[0])}\s+$", re.IGNORECASE),
+        # `\s+$` matches what `\s+` alone does: a line break at the end is whitespace too
+        approx_back=re.compile(rf"\s+(?:{_phrases_backwards(approx_words)}){_BACK_START}", re.IGNORECASE),
+        designator_back=designator_back,
+        between_back=re.compile(rf"\s+{re.escape(between[0][::-1])}{_BACK_START}", re.IGNORECASE),
         and_re=re.compile(rf"^\s+{re.escape(between[1])}\s+$", re.IGNORECASE),
         ett_re=re.compile(r"(?:^|(?<=[\s(]))ett\s+$", re.IGNORECASE),
         not_figures=tuple(not_figures),
@@ -255,8 +276,19 @@ def _required(items) -> set[frozenset[str] | None]:
 
 def parse_word(word: str, nr: NumberRules | None = None) -> int | None:
     """The value of a Swedish number word or compound (`tjugofem` → 25), or None if it is not one."""
-    nr = nr or number_rules()
-    word = word.lower()
+    if nr is None or nr is number_rules():
+        return _word_value(word.lower())
+    return _parse_word(word.lower(), nr)
+
+
+@lru_cache(maxsize=8192)
+def _word_value(word: str) -> int | None:
+    """`parse_word` under the rules file, remembered: each try splits the word by every number word there is."""
+    return _parse_word(word, number_rules())
+
+
+def _parse_word(word: str, nr: NumberRules) -> int | None:
+    """The value of a lower-case number word."""
     parts: list[str] = []
     i = 0
     while i < len(word):
@@ -292,7 +324,7 @@ def parse_word(word: str, nr: NumberRules | None = None) -> int | None:
 
 
 def _digits(text: str) -> float:
-    return float(_GROUPING.sub("", text).replace(",", "."))
+    return float(text.translate(_NUMERAL))
 
 
 def _value(text: str, nr: NumberRules) -> tuple[float, str] | None:
@@ -374,7 +406,8 @@ def _split_range(core: str) -> tuple[str, str | None]:
 def find(text: str) -> list[Number]:
     """Every number in `text` that may be a figure, in order, without overlaps."""
     nr = number_rules()
-    blocked = _blocked(nr, text)
+    back = text[::-1]  # for the patterns that read the text before a number backwards from it
+    size = len(text)
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
     if nr.phrase_re is not None:
@@ -382,18 +415,23 @@ def find(text: str) -> list[Number]:
             value, approx = nr.phrases[" ".join(m.group(0).lower().split())]
             number = Number(m.start(), m.end(), m.start(), m.end(), value, approx=approx, kind="phrase")
             _attach_unit(text, number, nr)
-            _attach_approx(text, number, nr)
+            _attach_approx(text, back, number, nr)
             found.append(number)
             taken.append((m.start(), m.end()))
+    blocked: list[tuple[int, int]] | None = None  # looked for once there is a number it may block
     for m in nr.candidate.finditer(text):
         start, end = m.span()
-        if _overlaps(start, end, taken) or _overlaps(start, end, blocked):
+        if taken and _overlaps(start, end, taken):
             continue
-        number = _read(text, m.group(0), start, end, nr)
+        if blocked is None:
+            blocked = _blocked(nr, text)
+        if blocked and _overlaps(start, end, blocked):
+            continue
+        number = _read(text, back, m.group(0), start, end, nr)
         if number is None:
             continue
-        if nr.designator_re.search(text[max(0, start - 24) : start]):
-            continue
+        if nr.designator_back.match(back, size - start, size - max(0, start - 24)):
+            continue  # as `designator_re.search(text[max(0, start - 24) : start])`
         found.append(number)
     found.sort(key=lambda n: (n.start, -n.end))
     kept: list[Number] = []
@@ -403,10 +441,10 @@ def find(text: str) -> list[Number]:
                 kept[-1] = number  # "ett" swallowed by "ett 50-tal" that starts earlier
             continue
         kept.append(number)
-    return _merge_between(text, kept, nr)
+    return _merge_between(text, back, kept, nr)
 
 
-def _read(text: str, core: str, start: int, end: int, nr: NumberRules) -> Number | None:
+def _read(text: str, back: str, core: str, start: int, end: int, nr: NumberRules) -> Number | None:
     tal = False
     suffix = nr.approx_suffix
     body = core
@@ -431,7 +469,8 @@ def _read(text: str, core: str, start: int, end: int, nr: NumberRules) -> Number
             kind = "word"
     if kind == "article" and tal:
         kind = "word"
-    plain_digits = kind == "digits" and _FOUR_DIGITS.fullmatch(first) is not None and value_max is None
+    # four digits (`\d{4}`: `isdecimal` holds for the same characters, Unicode category Nd)
+    plain_digits = kind == "digits" and len(first) == 4 and first.isdecimal() and value_max is None
     number = Number(start, end, start, end, value, value_max, approx=tal, kind=kind)
     if tal:
         before = nr.ett_re.search(text[max(0, start - 8) : start])
@@ -439,7 +478,7 @@ def _read(text: str, core: str, start: int, end: int, nr: NumberRules) -> Number
             number.start = start - len(before.group(0))  # "ett 50-tal"
     _attach_unit(text, number, nr)
     number.year_like = plain_digits and number.unit is None and nr.year_min <= value <= nr.year_max
-    _attach_approx(text, number, nr)
+    _attach_approx(text, back, number, nr)
     return number
 
 
@@ -462,8 +501,11 @@ def _attach_unit(text: str, number: Number, nr: NumberRules) -> None:
     number.end = unit.end()
 
 
-def _attach_approx(text: str, number: Number, nr: NumberRules) -> None:
-    match = nr.approx_re.search(text[max(0, number.start - 32) : number.start])
+def _attach_approx(text: str, back: str, number: Number, nr: NumberRules) -> None:
+    window = max(0, number.start - 32)
+    if nr.approx_back.match(back, len(text) - number.start, len(text) - window) is None:
+        return  # the search below would find nothing; it is run for the length of what it finds
+    match = nr.approx_re.search(text[window : number.start])
     if match:
         number.approx = True
         number.start -= len(match.group(0))
@@ -474,7 +516,7 @@ def _round(value: float) -> float:
     return float(int(rounded)) if rounded == int(rounded) else rounded
 
 
-def _merge_between(text: str, found: list[Number], nr: NumberRules) -> list[Number]:
+def _merge_between(text: str, back: str, found: list[Number], nr: NumberRules) -> list[Number]:
     """`mellan 10 och 15` → one number 10 with value_max 15."""
     merged: list[Number] = []
     i = 0
@@ -482,7 +524,12 @@ def _merge_between(text: str, found: list[Number], nr: NumberRules) -> list[Numb
         number = found[i]
         if i + 1 < len(found) and number.value_max is None:
             after = found[i + 1]
-            head = nr.between_re.search(text[max(0, number.start - 12) : number.start])
+            window = max(0, number.start - 12)
+            head = (
+                nr.between_re.search(text[window : number.start])
+                if nr.between_back.match(back, len(text) - number.start, len(text) - window)
+                else None
+            )
             if (
                 head
                 and after.value_max is None

@@ -155,7 +155,7 @@ def _table_figures(section: Section, table: SectionTable, lex: Lexicon) -> list[
 # --------------------------------------------------------------------------- tables written out as lines
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     offset: int
     end: int
@@ -195,6 +195,8 @@ def from_lines(section: Section, found: list[Number], lex: Lexicon) -> tuple[lis
     text = section.text
     figures: list[Figure] = []
     used: set[int] = set()
+    if not found:
+        return figures, used  # a table written out as lines is read for its numbers
     first_line = re.search(r"\S", text)
     for run in _runs(text):
         items = _items(text, run, found, lex)
@@ -221,9 +223,15 @@ def _columns(labels: list[tuple[str, str | None]]) -> tuple[str | None, list[str
 
 
 def _items(text: str, run: list[tuple[int, int]], found: list[Number], lex: Lexicon) -> list[_Item]:
+    """The numbers, labels and counted nouns on a run's lines, in order; none if it holds no number."""
+    numbers_in = [
+        [n for n in found if start <= n.core_start < end and not n.year_like and n.kind != "article"]
+        for start, end in run
+    ]
+    if not any(numbers_in):
+        return []  # not a table: its words need not be read
     items: list[_Item] = []
-    for index, (start, end) in enumerate(run):
-        in_line = [n for n in found if start <= n.core_start < end and not n.year_like and n.kind != "article"]
+    for index, ((start, end), in_line) in enumerate(zip(run, numbers_in, strict=True)):
         for number in in_line:
             items.append(_Item(number.start, number.end, index, start, number=number))
         for m in re.finditer(r"\S+", text[start:end]):
