@@ -115,11 +115,20 @@ def test_approximation_words(word: str) -> None:
         ("Vi har gjort ett tjugotal besök hos arbetsgivare.", 20, "besök"),
         ("Vi har haft ett hundratal samtal.", 100, "samtal"),
         ("Ungefär ett 50-tal coachningar har genomförts.", 50, "coachning"),
+        ("Ett 50tal coachningar har genomförts.", 50, "coachning"),
     ],
 )
 def test_round_counts_are_approximate(text: str, value: float, unit: str) -> None:
     figure = one(text)
     assert (figure.value, figure.approx, figure.category, figure.unit) == (value, True, "activities", unit)
+
+
+def test_tal_without_a_hyphen_reads_as_with_one() -> None:
+    for written in ("ett 50tal deltagare", "10–50tal personer", "ca 1990tal"):
+        hyphenated = written.replace("0tal", "0-tal")
+        read = [(n.value, n.value_max, n.approx, n.kind) for n in numbers.find(written)]
+        assert read == [(n.value, n.value_max, n.approx, n.kind) for n in numbers.find(hyphenated)], written
+        assert read and read[-1][2]  # approximate
 
 
 def test_ett_15_tal_keeps_its_words_in_the_span() -> None:

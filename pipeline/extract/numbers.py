@@ -450,9 +450,10 @@ def _read(text: str, back: str, core: str, start: int, end: int, nr: NumberRules
     body = core
     if body.lower().endswith("-" + suffix):
         body, tal = body[: -len(suffix) - 1], True
-    elif body.lower().endswith(suffix) and not body[:1].isdigit():
+    elif body.lower().endswith(suffix):
         stem = body[: -len(suffix)]
-        if stem and parse_word(stem, nr) is not None:
+        # "tjugotal", and "50tal" as "50-tal" (read as digits with the suffix, it is no number at all)
+        if stem and (stem[:1].isdigit() or parse_word(stem, nr) is not None):
             body, tal = stem, True
     first, second = _split_range(body)
     parsed = _value(first, nr)
