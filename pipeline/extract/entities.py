@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
@@ -399,6 +400,11 @@ _TEXT = attrgetter("text")
 _NAME = attrgetter("name")
 
 
+def _where(words: list[_Word], flag: Callable[[_Word], bool]) -> list[int]:
+    """The indices of the words that have `flag` (`_MARK`, `_HOT`), in order."""
+    return list(compress(range(len(words)), map(flag, words)))
+
+
 def _sentence_starts(words: list[_Word], marks: list[int] | None = None) -> list[bool]:
     """Which tokens start a sentence, as spaCy's `sentencizer` decides it: the first token, and the first token
     after a sentence-ending mark (`.`, `!`, `?`, …) that is neither punctuation nor such a mark.
@@ -409,7 +415,7 @@ def _sentence_starts(words: list[_Word], marks: list[int] | None = None) -> list
     if n:
         starts[0] = True
     if marks is None:
-        marks = list(compress(range(n), map(_MARK, words)))
+        marks = _where(words, _MARK)
     after = 0  # tokens before this one have been looked at
     for i in marks:
         if i < after or not words[i].ends_sentence:
@@ -446,13 +452,13 @@ class _Reader:
         self.texts = list(map(_TEXT, words))  # with `_spaces` and `idx`: the doc's text, as spaCy rebuilds it
         self.name = list(map(_NAME, words))
         # hot: the tokens whose word is `hot`, in order: the rules start only at these.
-        self.hot = list(compress(range(n), map(_HOT, words)))
+        self.hot = _where(words, _HOT)
         # line_start: a token that starts a sentence or a line (spaCy keeps line breaks as space tokens; a token's
         # own whitespace is at most one space). initial: a token whose capital says nothing, at a sentence or line
         # start, or after `:`, `(`, a quote, a dash. joined: whether token `i` continues the name that token
         # `i - 1` belongs to (no break, label or line between), with one more entry (False) for the end.
         # Only the `mark` words change these for the tokens around them, so only they are looked at.
-        marks = list(compress(range(n), map(_MARK, words)))
+        marks = _where(words, _MARK)
         line_start = _sentence_starts(words, marks)
         for i in marks:
             if words[i].is_space and i + 1 < n:

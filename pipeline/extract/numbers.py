@@ -407,7 +407,6 @@ def find(text: str) -> list[Number]:
     """Every number in `text` that may be a figure, in order, without overlaps."""
     nr = number_rules()
     back = text[::-1]  # for the patterns that read the text before a number backwards from it
-    size = len(text)
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
     if nr.phrase_re is not None:
@@ -430,8 +429,8 @@ def find(text: str) -> list[Number]:
         number = _read(text, back, m.group(0), start, end, nr)
         if number is None:
             continue
-        if nr.designator_back.match(back, size - start, size - max(0, start - 24)):
-            continue  # as `designator_re.search(text[max(0, start - 24) : start])`
+        if _before(nr.designator_re, nr.designator_back, text, back, start, 24):
+            continue
         found.append(number)
     found.sort(key=lambda n: (n.start, -n.end))
     kept: list[Number] = []
@@ -502,11 +501,20 @@ def _attach_unit(text: str, number: Number, nr: NumberRules) -> None:
     number.end = unit.end()
 
 
+def _before(
+    forward: re.Pattern[str], backward: re.Pattern[str], text: str, back: str, at: int, reach: int
+) -> re.Match[str] | None:
+    """`forward.search` in the `reach` characters of `text` before `at`. `backward`, the same pattern spelt
+    backwards, is tried first, once, at `at` in `back` (the text spelt backwards): where it fails, as it mostly
+    does, the search over every position of the stretch is not needed. The search gives what was found."""
+    start = max(0, at - reach)
+    if backward.match(back, len(text) - at, len(text) - start) is None:
+        return None
+    return forward.search(text[start:at])
+
+
 def _attach_approx(text: str, back: str, number: Number, nr: NumberRules) -> None:
-    window = max(0, number.start - 32)
-    if nr.approx_back.match(back, len(text) - number.start, len(text) - window) is None:
-        return  # the search below would find nothing; it is run for the length of what it finds
-    match = nr.approx_re.search(text[window : number.start])
+    match = _before(nr.approx_re, nr.approx_back, text, back, number.start, 32)
     if match:
         number.approx = True
         number.start -= len(match.group(0))
@@ -525,12 +533,7 @@ def _merge_between(text: str, back: str, found: list[Number], nr: NumberRules) -
         number = found[i]
         if i + 1 < len(found) and number.value_max is None:
             after = found[i + 1]
-            window = max(0, number.start - 12)
-            head = (
-                nr.between_re.search(text[window : number.start])
-                if nr.between_back.match(back, len(text) - number.start, len(text) - window)
-                else None
-            )
+            head = _before(nr.between_re, nr.between_back, text, back, number.start, 12)
             if (
                 head
                 and after.value_max is None

@@ -298,12 +298,12 @@ class _BoundedText:
         return self.textpage.get_text_bounded(left, bottom, right, top)
 
 
-def _ruled_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[TableFound] | None:
+def _ruled_tables(page: pdfium.PdfPage, handle: int, textpage: pdfium.PdfTextPage) -> list[TableFound] | None:
     """Tables drawn with rules or cell rectangles, read cell by cell from the text layer.
 
     Returns None when the drawings are too many or too irregular to grid: pdfplumber decides then.
     """
-    boxes = [_bounds(obj) for obj in _objects(_address(page.raw), pdfium_c.FPDF_PAGEOBJ_PATH)]
+    boxes = [_bounds(obj) for obj in _objects(handle, pdfium_c.FPDF_PAGEOBJ_PATH)]
     boxes = [box for box in boxes if box[2] - box[0] > 1 or box[3] - box[1] > 1]
     if len(boxes) > 600:
         return None
@@ -444,7 +444,7 @@ def read(path: Path) -> Document:
             if not _has_text_layer(lines) and _has_images(handle):
                 scanned.append(index)
             elif _has_rulings(handle):
-                found = _ruled_tables(page, textpage)
+                found = _ruled_tables(page, handle, textpage)
                 if found is None:
                     irregular.append(index)
                 elif found:
