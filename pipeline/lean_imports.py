@@ -6,10 +6,14 @@ workers. `import sqlite_utils` also imports pandas and numpy, only to know their
 store never writes: a quarter of a second of the writing process while the models load, time the read-ahead
 could use. Each is imported with stand-ins for those modules, which are removed again afterwards: a later
 `import spacy.cli` or `import pandas` imports the real module, and `spacy.info` still works.
+
+spaCy also imports numpy, whose OpenBLAS starts a thread for each core that spins for about a tenth of a second
+of CPU; see `_one_blas_thread`.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 from collections.abc import Iterator
@@ -33,6 +37,27 @@ def _standing_in(modules: dict[str, types.ModuleType | None]) -> Iterator[None]:
                 del sys.modules[name]
 
 
+# the variables OpenBLAS reads its number of threads from, in the order it reads them
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Within the block, numpy (if it is imported in it) loads OpenBLAS with one thread, unless the environment
+    sets the number. Extraction runs no BLAS operation that gains from threads (a run has a worker process per
+    core), and the threads OpenBLAS starts as it loads spin for about 0.1 s of CPU in the process that loads the
+    models, which on a machine of two cores the run's other processes wait for. OpenBLAS reads the variable only
+    as it loads; it is removed again afterwards, so the programs a run starts (tesseract) do not see it."""
+    if "numpy" in sys.modules or any(name in os.environ for name in _BLAS_THREADS):
+        yield
+        return
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        yield
+    finally:
+        os.environ.pop("OPENBLAS_NUM_THREADS", None)
+
+
 def _info(*args: Any, **kwargs: Any) -> Any:
     """`spacy.info`, imported when first called."""
     from spacy.cli.info import info
@@ -48,7 +73,7 @@ def import_spacy() -> None:
     package.__path__ = []  # a package, so that `spacy.cli.info` can be looked up in it
     module = types.ModuleType("spacy.cli.info")
     module.info = _info  # type: ignore[attr-defined]
-    with _standing_in({"spacy.cli": package, "spacy.cli.info": module}):
+    with _standing_in({"spacy.cli": package, "spacy.cli.info": module}), _one_blas_thread():
         import spacy  # noqa: F401
 
 

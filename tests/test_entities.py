@@ -422,6 +422,67 @@ def test_token_patterns_run_on_stretches_find_what_spacys_ruler_finds():
         assert ruler.match(doc) == EntityRuler.match(ruler, doc)
 
 
+def test_the_ruler_adds_its_phrases_from_kept_tokens_as_spacys_ruler_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The phrases' tokens are kept in the cache folder: a ruler loaded from them (or from a folder without them,
+    with a damaged file, with other phrases' file, or without a writable folder) matches as spaCy's own loading
+    does, and its `phrase_patterns`, made when read, are the same Docs."""
+    import spacy
+    from spacy.pipeline import EntityRuler
+
+    from pipeline import nlp
+
+    patterns = entities.ruler_patterns()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    kept = tmp_path / "rapportextrakt"
+
+    def loaded(sentencizer: bool = False, spacys: bool = False, count: int = len(patterns)) -> EntityRuler:
+        pipeline = spacy.blank("sv", vocab=nlp.base().vocab)
+        if sentencizer:
+            pipeline.add_pipe("sentencizer")
+        ruler = pipeline.add_pipe("rapportextrakt_ruler")
+        if spacys:
+            EntityRuler.add_patterns(ruler, patterns[:count])
+        else:
+            ruler.add_patterns(patterns[:count])
+        return ruler
+
+    def state(ruler: EntityRuler, count: int = len(patterns)) -> tuple:
+        _vocab, phrases, callbacks, attr = ruler.phrase_matcher.__reduce__()[1]
+        texts = [*RULER_TEXTS, " ".join(str(p["pattern"]) for p in patterns[:count:7])]
+        matches = [EntityRuler.match(ruler, nlp.base().make_doc(text)) for text in texts]
+        return phrases, callbacks, attr, dict(ruler._ent_ids), dict(ruler.token_patterns), matches
+
+    def docs(ruler: EntityRuler) -> dict[str, list[tuple]]:
+        return {
+            key: [(doc.text, doc.to_array(["ORTH", "SPACY", "SENT_START"]).tolist()) for doc in found]
+            for key, found in ruler.phrase_patterns.items()
+        }
+
+    expected = loaded(spacys=True)
+    for from_file in (False, True):
+        ruler = loaded()
+        assert bool(ruler._unmade) is from_file
+        assert state(ruler) == state(expected)
+        assert bool(ruler._unmade) is from_file, "matching makes no Doc"
+        assert ruler.patterns == expected.patterns and ruler.to_bytes() == expected.to_bytes()
+        assert docs(ruler) == docs(expected) and not ruler._unmade
+    [file] = kept.glob("phrases-*.marshal")
+    with_sentences = loaded(sentencizer=True)
+    assert with_sentences._unmade and docs(with_sentences) == docs(loaded(sentencizer=True, spacys=True))
+
+    file.write_bytes(file.read_bytes()[:1000])  # damaged: tokenized again, and written anew
+    assert state(loaded()) == state(expected) and loaded()._unmade
+    fewer = len(patterns) - 30
+    assert state(loaded(count=fewer), fewer) == state(loaded(spacys=True, count=fewer), fewer)
+    assert loaded(count=fewer)._unmade and not loaded()._unmade  # each time the other phrases' file
+    assert [file] == list(kept.glob("*")), "nothing left behind"
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(file))  # a file: no cache folder can be made there
+    assert state(loaded()) == state(expected)
+
+
 def test_a_token_pattern_that_can_match_whitespace_runs_on_the_whole_doc():
     import spacy
 

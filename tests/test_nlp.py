@@ -57,3 +57,30 @@ def test_spacy_without_its_command_line_still_has_it_on_demand() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_spacy_is_imported_with_one_blas_thread_unless_the_environment_says_otherwise() -> None:
+    """numpy's OpenBLAS, which spaCy imports, starts no threads of its own in the process that loads the models;
+    the variable that says so is not left for the programs a run starts, and one the user set is kept."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = (
+        "import os\n"
+        "from pipeline.lean_imports import import_spacy\n"
+        "import_spacy()\n"
+        "print(len(os.listdir('/proc/self/task')), os.environ.get('OPENBLAS_NUM_THREADS'))\n"
+    )
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+    }
+    outputs = []
+    for extra in ({}, {"OPENBLAS_NUM_THREADS": "2"}):
+        command = [sys.executable, "-c", script]
+        done = subprocess.run(command, cwd=ROOT, env={**env, **extra}, capture_output=True, text=True, check=True)
+        outputs.append(done.stdout.split())
+    assert outputs[0] == ["1", "None"]
+    assert outputs[1][1] == "2"

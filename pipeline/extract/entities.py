@@ -22,23 +22,32 @@ word after them shows it is one (`Björn Söderbergs föreläsning`).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
+import os
 import re
+import sys
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
-from operator import attrgetter, not_
+from itertools import compress, groupby
+from operator import attrgetter, itemgetter, not_
+from pathlib import Path
 
+from spacy import about
 from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler, Sentencizer
 from spacy.pipeline.entityruler import entity_ruler_score
 from spacy.strings import get_string_id
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from pipeline import rules
+from pipeline import rules, user_cache
 from pipeline.model import Entity, Section
 
 RULES = "entities.yml"
@@ -885,6 +894,51 @@ class _TokenPlan:
         return matcher
 
 
+# --- the gazetteer's phrases, tokenized once --------------------------------------------------------------------
+
+_Tokens = tuple[tuple[str, ...], tuple[bool, ...]]  # a phrase's words, and whether a space follows each
+
+
+def _phrases_file(tokenizer: Tokenizer) -> Path:
+    """The file in the user's cache folder that keeps the tokens of the ruler's phrases. Its name is a hash of
+    Python's and spaCy's versions and of the tokenizer's rules, affixes and exceptions, so that a change of any
+    of them tokenizes the phrases again; the file holds the phrases, so that a change of the gazetteers does."""
+    digest = hashlib.sha256(f"{sys.version}\n{about.__version__}\n".encode())
+    digest.update(tokenizer.to_bytes(exclude=["vocab"]))
+    return user_cache.folder() / f"phrases-{digest.hexdigest()[:12]}.marshal"
+
+
+def _read_phrases(path: Path, texts: list[str]) -> list[_Tokens] | None:
+    """The tokens the file keeps for `texts`; None if it is missing or damaged or keeps other phrases."""
+    try:
+        kept, tokens = marshal.loads(path.read_bytes())
+        if kept != texts or not isinstance(tokens, list) or len(tokens) != len(texts):
+            return None
+        for text, (words, spaces) in zip(texts, tokens, strict=True):
+            # the words and spaces must make the phrase again, as the tokenizer's do
+            if len(words) != len(spaces) or not all(words) or "".join(map(_with_space, words, spaces)) != text:
+                return None
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return tokens
+
+
+def _with_space(word: str, space: bool) -> str:
+    return word + " " if space else word
+
+
+def _write_phrases(path: Path, texts: list[str], tokens: list[_Tokens]) -> None:
+    """Keep the tokens of `texts`, written anew at once (an unwritable cache folder is left as it is)."""
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(marshal.dumps((texts, tokens)))
+        partial.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+
+
 class _Ruler(EntityRuler):
     """spaCy's `entity_ruler`, with its token patterns run only on the stretches of a doc that can match them.
 
@@ -895,21 +949,98 @@ class _Ruler(EntityRuler):
     a pattern needs, with only the patterns whose words they hold (`_TokenPlan`). A token pattern without such
     words, or one that can match whitespace, makes the Matcher run on the whole doc. The matches, and so the
     entities, are the same.
+
+    The phrases are tokenized once and their tokens kept in the user's cache folder (`_phrases_file`): tokenizing
+    the gazetteer's 3,700 phrases, and making a Doc and lexemes for them, took 0.05 s of the ruler's 0.09 s of
+    loading. From kept tokens, the PhraseMatcher gets the phrases' word ids, which it would read from their Docs,
+    and the Docs of `phrase_patterns` are made only when it is first read (matching does not read it).
     """
 
     _plan_for: tuple[object, object, int, object] | None = None
     _plan: _TokenPlan | None = None
     # the token patterns as `(key, pattern)` in the order they were added, which is the Matcher's order
     _added: tuple[tuple[str, list[dict]], ...] = ()
+    # phrase patterns added from kept tokens whose Docs are not made yet: (key, words, spaces, the components
+    # before this one, which `EntityRuler.add_patterns` runs on a phrase's Doc). Set with `phrase_patterns`.
+    _unmade: list[tuple[str, tuple[str, ...], tuple[bool, ...], tuple[Sentencizer, ...]]]
+    _phrase_patterns: defaultdict[str, list[Doc]]
+
+    @property  # type: ignore[override]
+    def phrase_patterns(self) -> defaultdict[str, list[Doc]]:
+        if self._unmade:
+            unmade, self._unmade = self._unmade, []
+            for key, words, spaces, before in unmade:
+                doc = Doc(self.nlp.vocab, words=words, spaces=spaces)
+                for component in before:
+                    doc = component(doc)
+                self._phrase_patterns[key].append(doc)
+        return self._phrase_patterns
+
+    @phrase_patterns.setter
+    def phrase_patterns(self, value: defaultdict[str, list[Doc]]) -> None:
+        self._phrase_patterns = value
+        self._unmade = []
 
     def add_patterns(self, patterns: list[dict]) -> None:
         patterns = list(patterns)
-        super().add_patterns(patterns)
+        phrases = [
+            (entry["label"], entry["pattern"], entry.get("id"))
+            for entry in patterns
+            if isinstance(entry["pattern"], str)
+        ]
+        before = self._before_if_plain()
+        if phrases and before is not None and max(len(text) for _, text, _ in phrases) <= self.nlp.max_length:
+            # as `EntityRuler.add_patterns`: the token patterns first, then the phrases
+            super().add_patterns([entry for entry in patterns if not isinstance(entry["pattern"], str)])
+            self._add_phrases(phrases, before)
+        else:
+            super().add_patterns(patterns)
         self._added += tuple(
             (self._create_label(entry["label"], entry["id"]) if "id" in entry else entry["label"], entry["pattern"])
             for entry in patterns
             if isinstance(entry["pattern"], list)
         )
+
+    def _before_if_plain(self) -> tuple[Sentencizer, ...] | None:
+        """The components before this one in the pipeline, which `EntityRuler.add_patterns` runs on the phrases,
+        when the phrases' tokens are the tokenizer's: spaCy's tokenizer, only sentencizers before this component,
+        phrases matched by their words. Else None."""
+        if not isinstance(self.nlp.tokenizer, Tokenizer) or self.phrase_matcher_attr is not None:  # None: ORTH
+            return None
+        for index, (_name, component) in enumerate(self.nlp.pipeline):
+            if component is self:
+                before = tuple(earlier for _name, earlier in self.nlp.pipeline[:index])
+                return before if all(isinstance(earlier, Sentencizer) for earlier in before) else None
+        return None
+
+    def _add_phrases(self, phrases: list[tuple[str, str, object]], before: tuple[Sentencizer, ...]) -> None:
+        """Add the phrase patterns `(label, text, id)` as `EntityRuler.add_patterns` does, from their kept tokens
+        when the cache folder has them."""
+        keys = []
+        for label, _text, ent_id in phrases:
+            key = label
+            if ent_id:  # as `EntityRuler.add_patterns`: a phrase's id counts only if it is truthy
+                key = self._create_label(label, ent_id)
+                self._ent_ids[self.matcher._normalize_key(key)] = (label, ent_id)
+            keys.append(key)
+        texts = [text for _label, text, _id in phrases]
+        path = _phrases_file(self.nlp.tokenizer)
+        tokens = _read_phrases(path, texts)
+        added: list[Doc] | list[tuple[int, ...]]
+        if tokens is None:
+            with self.nlp.select_pipes(disable=self.nlp.pipe_names[len(before) :]):  # this one and those after it
+                added = list(self.nlp.pipe(texts))
+            for key, doc in zip(keys, added, strict=True):
+                self.phrase_patterns[key].append(doc)
+            _write_phrases(
+                path, texts, [(tuple(t.text for t in doc), tuple(bool(t.whitespace_) for t in doc)) for doc in added]
+            )
+        else:
+            self._unmade += [(key, words, spaces, before) for key, (words, spaces) in zip(keys, tokens, strict=True)]
+            added = [tuple(map(get_string_id, words)) for words, _spaces in tokens]
+        # the phrases of a key that follow each other in one call: the same PhraseMatcher as a call for each
+        for key, group in groupby(zip(keys, added, strict=True), itemgetter(0)):
+            self.phrase_matcher.add(key, [pattern for _key, pattern in group])
 
     def clear(self) -> None:
         super().clear()
