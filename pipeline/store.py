@@ -16,6 +16,8 @@ from pipeline.lean_imports import import_sqlite_utils
 from pipeline.model import Result
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     import sqlite_utils
 
 SCHEMA: dict[str, dict[str, Any]] = {
@@ -134,6 +136,31 @@ INDEXES = {
     "documents": [["path"], ["project_name"], ["report_type"]],
 }
 _CHILDREN = ("figures", "dates", "entities", "sections")
+_SECTION_COLUMNS = ("id", "document_id", "ordinal", "heading", "level", "text", "page")  # as `_rows` gives them
+_NEW_SECTIONS = "new_sections"  # a temporary table: the sections of a batch on their way in (`_insert_sections`)
+_IDS_PER_STATEMENT = 500  # documents deleted by one statement, at most: within any SQLite's limit of 999 values
+
+
+class _Rows:
+    """A table's rows in a batch: the names of its columns, and each row as a tuple of their values (SQLite's
+    module binds a tuple's values by position; looking each one up by name in a dict took it 6-10 % of the
+    writing's time)."""
+
+    def __init__(self, columns: Iterable[str]) -> None:
+        self.columns = list(columns)
+        self.values: list[tuple] = []
+
+
+class _Extracted(_Rows):
+    """Rows extracted from sections, which come as dicts that all have the same keys: the columns are their ids
+    (their own, their document's and their section's) and then the keys, whose values `get` gives as a tuple."""
+
+    def __init__(self, keys: list[str]) -> None:
+        super().__init__(["id", "document_id", "section_id", *keys])
+        # itemgetter gives the value of a single key bare, not in a tuple
+        self.get: Callable[[dict[str, Any]], tuple] = (
+            itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
+        )
 
 
 def _insert_sql(table: str, columns: list[str]) -> str:
@@ -218,87 +245,105 @@ class Store:
         rows in a single transaction: all of them are written or none."""
         if not items:
             return
-        tables: dict[str, list[dict[str, Any]]] = {name: [] for name in ("documents", *_CHILDREN[::-1])}
+        tables: dict[str, _Rows] = {}
         for result, content_hash, size, mtime_ns, version in items:
             self._rows(result, content_hash, size, mtime_ns, version, tables)
         self.prepare()
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
-            for document in tables["documents"]:
-                self._delete(document["id"])
-            for name, rows in tables.items():
-                if rows:  # every row of a table has the same keys, all of them columns of the schema
-                    # bound as tuples: looking each named value up in its row's dict took SQLite's module
-                    # 6-10 % of the writing's time
-                    columns = list(rows[0])
-                    self.conn.executemany(_insert_sql(name, columns), map(itemgetter(*columns), rows))
+            self._delete([row[0] for row in tables["documents"].values])
+            for name in ("documents", *_CHILDREN[::-1]):
+                table = tables.get(name)
+                if table is None or not table.values:
+                    continue
+                if name == "sections":
+                    self._insert_sections(table.columns, table.values)
+                else:
+                    self.conn.executemany(_insert_sql(name, table.columns), table.values)
+
+    def _insert_sections(self, columns: list[str], values: list[tuple]) -> None:
+        """Insert sections through a temporary table, so that one statement moves them all into `sections` and
+        the triggers that keep `sections_fts` up to date run within that one statement. FTS5 writes the terms it
+        holds to a new segment of its index whenever a statement that may have to be undone begins (an insert
+        that fires a trigger is one), so a statement per section made a segment per section, and merging them
+        took 40 % of the writing."""
+        names = ", ".join(f"[{c}]" for c in columns)
+        # untyped columns keep each value as it is given: `sections` applies its column types as before
+        self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS [{_NEW_SECTIONS}] ({names})")
+        self.conn.executemany(_insert_sql(_NEW_SECTIONS, columns), values)
+        self.conn.execute(f"INSERT INTO [sections] ({names}) SELECT {names} FROM temp.[{_NEW_SECTIONS}] ORDER BY rowid")
+        self.conn.execute(f"DELETE FROM temp.[{_NEW_SECTIONS}]")
 
     @staticmethod
     def _rows(
-        result: Result, content_hash: str, size: int, mtime_ns: int, version: str, tables: dict[str, list]
+        result: Result, content_hash: str, size: int, mtime_ns: int, version: str, tables: dict[str, _Rows]
     ) -> None:
         """Add one document's row and its sections, figures, dates and entities to `tables`."""
         doc_id = document_id(result.path)
         meta = result.meta
-        tables["documents"].append(
-            {
-                "id": doc_id,
-                "path": result.path,
-                "format": result.format,
-                "status": result.status,
-                "error": result.error,
-                "pages": result.pages,
-                "title": meta.title,
-                "report_type": meta.report_type,
-                "project_name": meta.project_name,
-                "period_start": meta.period_start,
-                "period_end": meta.period_end,
-                "report_date": meta.report_date,
-                "ocr": int(result.ocr),
-                "ocr_confidence": result.ocr_confidence,
-                "content_hash": content_hash,
-                "size": size,
-                "mtime_ns": mtime_ns,
-                "pipeline_version": version,
-                "extracted_at": now(),
-            }
-        )
+        document = {
+            "id": doc_id,
+            "path": result.path,
+            "format": result.format,
+            "status": result.status,
+            "error": result.error,
+            "pages": result.pages,
+            "title": meta.title,
+            "report_type": meta.report_type,
+            "project_name": meta.project_name,
+            "period_start": meta.period_start,
+            "period_end": meta.period_end,
+            "report_date": meta.report_date,
+            "ocr": int(result.ocr),
+            "ocr_confidence": result.ocr_confidence,
+            "content_hash": content_hash,
+            "size": size,
+            "mtime_ns": mtime_ns,
+            "pipeline_version": version,
+            "extracted_at": now(),
+        }
+        if "documents" not in tables:
+            tables["documents"] = _Rows(document)
+            tables["sections"] = _Rows(_SECTION_COLUMNS)
+        tables["documents"].values.append(tuple(document.values()))
         for index, section in enumerate(result.sections):
             section_id = f"{doc_id}-{section.ordinal}"
-            tables["sections"].append(
-                {
-                    "id": section_id,
-                    "document_id": doc_id,
-                    "ordinal": section.ordinal,
-                    "heading": section.heading,
-                    "level": section.level,
-                    "text": section.text,
-                    "page": section.page,
-                }
+            tables["sections"].values.append(
+                (section_id, doc_id, section.ordinal, section.heading, section.level, section.text, section.page)
             )
-            for letter, rows, target in (
-                ("f", result.figures, tables["figures"]),
-                ("d", result.dates, tables["dates"]),
-                ("e", result.entities, tables["entities"]),
+            for letter, name, rows in (
+                ("f", "figures", result.figures),
+                ("d", "dates", result.dates),
+                ("e", "entities", result.entities),
             ):
-                for number, row in enumerate(rows[index] if index < len(rows) else []):
-                    record = dict(row, id=f"{section_id}-{letter}{number}", document_id=doc_id, section_id=section_id)
-                    if "approx" in record:
-                        record["approx"] = int(record["approx"])
-                    target.append(record)
+                if index >= len(rows) or not rows[index]:
+                    continue
+                table = tables.get(name)
+                if not isinstance(table, _Extracted):  # the first row's keys, columns of the schema, name all
+                    table = tables[name] = _Extracted(list(rows[index][0]))
+                # a tuple straight from the extracted row (copying it into a dict with its ids, to be read out
+                # again by name, made the rows half again as slow to build); a bool, as `approx`, is bound as
+                # the integer it is
+                for number, row in enumerate(rows[index]):
+                    table.values.append((f"{section_id}-{letter}{number}", doc_id, section_id, *table.get(row)))
 
-    def _delete(self, doc_id: str) -> None:
-        for table in _CHILDREN:
-            self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
-        self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+    def _delete(self, doc_ids: list[str]) -> None:
+        """Delete these documents and their rows, a statement per table for as many of them as one may name: the
+        trigger that removes deleted sections from `sections_fts` then runs within one statement (see
+        `_insert_sections`), and a document the database does not hold costs five lookups, not five statements."""
+        for start in range(0, len(doc_ids), _IDS_PER_STATEMENT):
+            chunk = doc_ids[start : start + _IDS_PER_STATEMENT]
+            marks = ", ".join("?" * len(chunk))
+            for table in _CHILDREN:
+                self.conn.execute(f"DELETE FROM {table} WHERE document_id IN ({marks})", chunk)
+            self.conn.execute(f"DELETE FROM documents WHERE id IN ({marks})", chunk)
 
     def remove(self, paths: list[str]) -> None:
         """Remove documents (and their rows) whose files are gone."""
         self.prepare()
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
-            for path in paths:
-                self._delete(document_id(path))
+            self._delete([document_id(path) for path in paths])
 
     def record_run(self, run: dict[str, Any]) -> None:
         """Add a row to `runs`. A run that wrote nothing (an unchanged re-run) adds it with one statement, without

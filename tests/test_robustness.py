@@ -156,11 +156,11 @@ def test_unreadable_and_vanishing_files(tmp_path: Path, monkeypatch: pytest.Monk
     (folder / "borta.txt").write_text(TEXT)
     hash_file = run_module.content_hash
 
-    def guarded(path: Path) -> str:
-        if path.name == "last.txt":
+    def guarded(path: str) -> str:
+        if Path(path).name == "last.txt":
             raise PermissionError(13, "Permission denied")
-        if path.name == "borta.txt":
-            path.unlink()
+        if Path(path).name == "borta.txt":
+            Path(path).unlink()
             raise FileNotFoundError(2, "No such file or directory")
         return hash_file(path)
 
