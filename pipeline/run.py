@@ -680,12 +680,15 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
 
     batch: list[tuple[Result, str, int, int, str]] = []
     last_write = time.monotonic()
+    # Once every file is handed out, the few still being read are written as each comes in: the run then ends
+    # with one document's write instead of a whole batch's.
+    all_handed_out = False
 
     def write(result: Result, digest: str, size: int, mtime: int) -> None:
         """Queue a document for the database; write the queue as one transaction when it is full or old."""
         nonlocal last_write
         batch.append((result, digest, size, mtime, current))
-        if len(batch) >= BATCH_DOCUMENTS or time.monotonic() - last_write >= BATCH_SECONDS:
+        if all_handed_out or len(batch) >= BATCH_DOCUMENTS or time.monotonic() - last_write >= BATCH_SECONDS:
             flush()
 
     def flush() -> None:
@@ -699,6 +702,7 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
         summary.failed += 1
 
     def todo() -> Iterator[tuple[str, str]]:
+        nonlocal all_handed_out
         for path, relpath in discover(input_dir):
             seen.add(relpath)
             summary.files += 1
@@ -726,6 +730,7 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
                 continue
             stats[relpath] = (digest, stat.st_size, stat.st_mtime_ns)
             yield path, relpath
+        all_handed_out = True
 
     bar: tqdm | None = None
     collecting = gc.isenabled()

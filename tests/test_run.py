@@ -340,6 +340,24 @@ def test_batches_and_queued_files_lose_nothing(folder: Path, tmp_path: Path, mon
         assert _rows(batched, sql) == _rows(single, sql)
 
 
+def test_the_last_files_are_written_as_they_come(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once every file is handed out, each result is written at once: the run does not end with a whole batch."""
+    from pipeline.store import Store
+
+    write_many = Store.write_many
+    sizes: list[int] = []
+
+    def counting(store: Store, items: list) -> None:
+        sizes.append(len(items))
+        write_many(store, items)
+
+    monkeypatch.setattr(Store, "write_many", counting)
+    summary = run(folder, tmp_path / "r.db", Options(workers=1, progress=False))
+    assert sum(sizes) == summary.files == 4
+    assert sizes[-1] == 1  # the last file, alone
+    assert len(sizes) >= 2  # and the one before it in a write of its own, or with those before
+
+
 def test_broken_rules_stop_the_run_with_one_clear_line(folder: Path, tmp_path: Path) -> None:
     import os
 
