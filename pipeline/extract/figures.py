@@ -32,7 +32,7 @@ THINGS = "things"
 PEOPLE_CATEGORIES = ("participants", "attendance", "registrations", "outcomes")
 _CLASS = "figure_class"
 _MAX_TRIGGER_DISTANCE = 12
-_UNIT_BREAK = re.compile(r"[.!?:;]\s*$")
+_LINE_BREAK = re.compile("\n")
 
 if not Token.has_extension(_CLASS):
     Token.set_extension(_CLASS, default=None)
@@ -542,6 +542,8 @@ def _matches(tokens: _Tokens, lex: Lexicon, where: list[tuple[int, int]] | None 
     # a phrase inside a longer one of the same family gives way to it ("delta" inside "delta i projektet"); a
     # phrase is at least one token long, so only those of two or more can hold another
     longer = [o for o in found if o.end - o.start > 1]
+    if not longer:
+        return found
     kept = []
     for m in found:
         inside = any(
@@ -558,37 +560,27 @@ def _sentence_marks() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset((".", "!", "?")), lexicon().abbreviations
 
 
-def _sentences(tokens: _Tokens, text: str) -> list[tuple[int, int]]:
-    """Sentences, further cut at paragraph breaks and at line breaks that end a line of a form or list."""
+def _sentence_cuts(tokens: _Tokens, text: str) -> list[int]:
+    """Where sentences begin, in order, with the text's end: after a sentence mark, and at every line break (a
+    form's or list's lines, paragraphs, wrapped lines alike)."""
     cuts = {0, len(text)}
     if tokens.n > 2:
         marks, abbreviations = _sentence_marks()
         words, lower, idx = tokens.words, tokens.lower, tokens.idx
+        last = tokens.n - 1
         cuts.update(
             idx[i + 1]
-            for i in range(1, tokens.n - 1)
-            if words[i] in marks and lower[i - 1] not in abbreviations  # "ca. 40", "st."
+            for i in compress(range(1, last), map(marks.__contains__, words[1:last]))  # few tokens are marks
+            if lower[i - 1] not in abbreviations  # "ca. 40", "st."
         )
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() < len(text) or m.start() == 0]
-    previous: tuple[int, int] | None = None
-    for start, end in lines:
-        line = text[start:end].strip()
-        if not line:
-            cuts.add(start)
-            previous = None
-            continue
-        if previous is not None:
-            before = text[previous[0] : previous[1]].strip()
-            if _UNIT_BREAK.search(before) or len(before) < 40 or "\t" in before or "\t" in line or line[:1] in "-•*–":
-                cuts.add(start)
-        previous = (start, end)
-    ordered = sorted(cuts)
-    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if text[a:b].strip()]
+    cuts.update(m.start() for m in _LINE_BREAK.finditer(text))
+    return sorted(cuts)
 
 
-def _sentence_of(units: list[tuple[int, int]], starts: list[int], offset: int) -> tuple[int, int]:
-    i = max(0, bisect.bisect_right(starts, offset) - 1)
-    return units[i]
+def _sentence_of(cuts: list[int], offset: int) -> tuple[int, int]:
+    """The sentence that holds the character at `offset` (`0 <= offset < len(text)`)."""
+    i = bisect.bisect_right(cuts, offset)
+    return cuts[i - 1], cuts[i]
 
 
 @dataclass(slots=True)
@@ -844,8 +836,8 @@ def _sentence(text: str, unit: tuple[int, int]) -> str:
 
 def _from_text(section: Section, tokens: _Tokens, found: list[Number], lex: Lexicon) -> list[Figure]:
     text = section.text
-    units = _sentences(tokens, text)
-    unit_starts = [u[0] for u in units]
+    # a number's first character is no whitespace: the stretch between two cuts that holds it is a sentence
+    cuts = _sentence_cuts(tokens, text)
     token_starts = tokens.idx
     cands: list[_Candidate] = []
     for number in found:
@@ -854,7 +846,7 @@ def _from_text(section: Section, tokens: _Tokens, found: list[Number], lex: Lexi
         first = _token_at(token_starts, number.core_start)
         lead = first if number.start == number.core_start else _token_at(token_starts, number.start)
         last = bisect.bisect_left(token_starts, number.end)
-        cands.append(_Candidate(number, lead, first, last, _sentence_of(units, unit_starts, number.core_start)))
+        cands.append(_Candidate(number, lead, first, last, _sentence_of(cuts, number.core_start)))
     cands = [c for c in cands if _may_count(tokens, lex, c)]
     sentences = sorted({c.sent for c in cands})
     for start, end in sentences:
