@@ -225,6 +225,9 @@ class _Candidate:
 
 
 _SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
+# `doc.user_data` key under which `_Ruler` leaves the tokens' ORTH, IDX and SPACY values, read in the same
+# `to_array` call as its own, for the `_Reader` of the names component after it (which takes them away)
+_TOKEN_ARRAYS = ("rapportextrakt", "orth_idx_spacy")
 _CACHE_LIMIT = 200_000  # words remembered per process (a full cache is no longer added to)
 _SWEDISH = frozenset("åäöÅÄÖ")
 _FOLDED: dict[str, str] = {}
@@ -298,16 +301,10 @@ class _Lexicon:
         self._first_names: dict[str, bool] = {}
         self._heads = frozenset(r.org_heads)
         self._head_words = frozenset(r.org_heads) | frozenset(r.org_head_suffixes)
-        long_heads: dict[int, set[str]] = {}
-        for head in r.org_heads:
-            if len(head) >= 5:
-                long_heads.setdefault(len(head), set()).add(head)
-        self._long_heads = tuple((size, frozenset(heads)) for size, heads in sorted(long_heads.items()))
-        suffix_forms: dict[int, set[str]] = {}
-        for suffix in r.org_head_suffixes:
-            for form in (suffix, suffix + "s"):
-                suffix_forms.setdefault(len(form), set()).add(form)
-        self._suffix_forms = tuple((size, frozenset(forms)) for size, forms in sorted(suffix_forms.items()))
+        # endings, tested with `str.endswith` on the word less the letters that must come before them: `s[k:]`
+        # ends with a (non-empty) ending exactly when `s` does with at least `k` letters before it
+        self._long_heads = tuple(sorted(head for head in r.org_heads if len(head) >= 5))
+        self._suffix_forms = tuple(sorted({form for suffix in r.org_head_suffixes for form in (suffix, suffix + "s")}))
 
     def word(self, orth: int, vocab) -> _Word:
         """The `_Word` of a lexeme (looked up in `vocab` the first time)."""
@@ -333,7 +330,9 @@ class _Lexicon:
         w.first_name = self.is_first_name(text)
         w.first_cap = w.first_name and text[:1].isupper()
         w.known = text in r.names or w.first_name
-        w.common = is_common_word(text)
+        # the rules ask `common` (and `ordinary`) only of name words and of `&`, which a run of names can hold:
+        # other words are spared the look-up in the lemma table
+        w.common = (w.name or text == "&") and is_common_word(text)
         w.acronym = bool(_ACRONYM.match(text))
         w.acronym_or_upper = w.acronym or lexeme.is_upper
         w.opener = text in _OPENERS
@@ -349,11 +348,8 @@ class _Lexicon:
         w.compound = w.name and not w.acronym and text not in r.names and w.head_suffix
         w.ordinary = w.stop or w.org_cue or (not w.known and w.common)
         base = lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
-        w.place_like = any(
-            form.endswith(suffix) and len(form) > len(suffix) + 1
-            for form in {lower, base}
-            for suffix in r.place_suffixes
-        )
+        # a place suffix after at least two more letters (`Tanumshede`), in the word or in it less a genitive `s`
+        w.place_like = lower[2:].endswith(r.place_suffixes) or base[2:].endswith(r.place_suffixes)
         w.loc_suffix = lower.endswith(r.loc_suffixes)
         # mark: a word after which a sentence or a line can start or a capital says nothing, or (a colon) which
         # makes the word before it a label; `_Reader` looks only at these for that. hot: a word a rule starts at.
@@ -386,11 +382,11 @@ class _Lexicon:
         if not text.islower():
             return False
         stem = text[:-1] if text.endswith("s") else text
-        return any(len(stem) >= size + 3 and stem[-size:] in heads for size, heads in self._long_heads)
+        return stem[3:].endswith(self._long_heads)
 
     def has_head_suffix(self, text: str, min_stem: int = 3) -> bool:
         lower = text.lower()
-        return any(len(lower) >= size + min_stem and lower[-size:] in forms for size, forms in self._suffix_forms)
+        return lower[min_stem:].endswith(self._suffix_forms)
 
 
 _LEXICONS: list[_Lexicon] = []
@@ -447,11 +443,15 @@ class _Reader:
 
     def __init__(self, doc: Doc, r: EntityRules):
         self.doc = doc
-        self.ext = doc._  # the doc's extension attributes (`ruler_ents`, `chosen`, …), made once
+        self.data = doc.user_data  # where the doc's `ruler_ents`, `chosen`, … are kept (`_doc_value`)
         self.r = r
         self.lex = lex = _lexicon(r)
         n = self.n = len(doc)
-        orths, self.idx, self._spaces = doc.to_array([ORTH, IDX, SPACY]).T.tolist() if n else ([], [], [])
+        kept = doc.user_data.pop(_TOKEN_ARRAYS, None)
+        if kept is not None and len(kept[0]) == n:
+            orths, self.idx, self._spaces = kept
+        else:
+            orths, self.idx, self._spaces = doc.to_array([ORTH, IDX, SPACY]).T.tolist() if n else ([], [], [])
         try:
             words = list(map(lex.words.__getitem__, orths))
         except KeyError:  # a word met for the first time (or not kept: the cache is full)
@@ -555,7 +555,7 @@ class _Reader:
     def from_ruler(self) -> list[_Candidate]:
         out = []
         texts, joined, stop_words = self.texts, self._joined, self.r.stop_words
-        found = self.ext.ruler_ents
+        found = self.data.get(_RULER_ENTS)
         if found is None:  # the ruler set `doc.ents` itself
             found = [(ent.start, ent.end, ent.label_, ent.ent_id_) for ent in self.doc.ents]
         for start, end, label, normalized in found:
@@ -1092,7 +1092,9 @@ class _Ruler(EntityRuler):
         n = len(doc)
         if not plan.needs or not n:
             return []
-        orths, lowers, spaces = doc.to_array([ORTH, LOWER, IS_SPACE]).T.tolist()
+        # IDX and SPACY for the names component: one `to_array` call costs less than two
+        orths, lowers, spaces, idx, space_after = doc.to_array([ORTH, LOWER, IS_SPACE, IDX, SPACY]).T.tolist()
+        doc.user_data[_TOKEN_ARRAYS] = (orths, idx, space_after)
         # only the pattern words matter: the doc's own are looked up among them, not gathered into sets
         found_orths = plan.orth_ids.intersection(orths)
         found_lowers = plan.lower_ids.intersection(lowers)
@@ -1137,7 +1139,7 @@ class _Ruler(EntityRuler):
             kept.append((start, end, label, ent_id))
             taken.update(range(start, end))
         kept.sort()
-        doc._.ruler_ents = kept
+        doc.user_data[_RULER_ENTS] = kept
 
     def match(self, doc: Doc):
         windows = self._token_windows(doc)
@@ -1163,12 +1165,22 @@ def make_ruler(nlp: Language, name: str, validate: bool, overwrite_ents: bool) -
     return _Ruler(nlp, name, validate=validate, overwrite_ents=overwrite_ents, scorer=entity_ruler_score)
 
 
-if not Doc.has_extension("chosen"):
-    Doc.set_extension("chosen", default=None)
-if not Doc.has_extension("ruler_ents"):
-    Doc.set_extension("ruler_ents", default=None)
-if not Doc.has_extension("rule_ents"):
-    Doc.set_extension("rule_ents", default=None)
+def _doc_value(name: str) -> tuple[str, str]:
+    """The `doc.user_data` key of the extension `doc._.<name>` (None until set). The components read and write
+    the key directly, as a doc passes through them: `doc._` makes a new object at each use."""
+    key = ("rapportextrakt", name)
+    Doc.set_extension(
+        name,
+        getter=lambda doc: doc.user_data.get(key),
+        setter=lambda doc, value: doc.user_data.__setitem__(key, value),
+        force=True,
+    )
+    return key
+
+
+_CHOSEN = _doc_value("chosen")
+_RULER_ENTS = _doc_value("ruler_ents")
+_RULE_ENTS = _doc_value("rule_ents")
 
 
 def _set_ents(reader: _Reader, chosen: list[_Candidate]) -> None:
@@ -1178,7 +1190,7 @@ def _set_ents(reader: _Reader, chosen: list[_Candidate]) -> None:
     for c in chosen:
         c.first, c.last = reader.chars(c.start, c.end)
     doc.set_ents([Span(doc, c.start, c.end, label=c.label) for c in chosen])  # as `doc.ents =`, one Span each
-    reader.ext.chosen = chosen
+    reader.data[_CHOSEN] = chosen
 
 
 @Language.factory("rapportextrakt_names")
@@ -1193,7 +1205,7 @@ def make_names_component(nlp: Language, name: str, clear: bool = False):
         reader = _Reader(doc, entity_rules())
         chosen = reader.run()
         _set_ents(reader, chosen)
-        reader.ext.rule_ents = chosen
+        reader.data[_RULE_ENTS] = chosen
         if clear:
             doc.ents = []
         return doc
@@ -1207,7 +1219,7 @@ def make_merge_component(nlp: Language, name: str):
 
     def merge(doc: Doc) -> Doc:
         reader = _Reader(doc, entity_rules())
-        chosen: list[_Candidate] = list(reader.ext.rule_ents or [])
+        chosen: list[_Candidate] = list(reader.data.get(_RULE_ENTS) or [])
         taken = [False] * len(doc)
         for c in chosen:
             for k in range(c.start, c.end):
@@ -1237,7 +1249,7 @@ def extract_with(section: Section, pipeline: Language) -> list[Entity]:
     out = []
     for offset, text in chunks(section.text):
         doc = pipeline(nlp.own_tokens(text) if pipeline.vocab is nlp.base().vocab else text)
-        chosen = doc._.chosen
+        chosen = doc.user_data.get(_CHOSEN)
         if chosen is not None and len(chosen) == len(doc.ents):  # read without a Span for each entity
             for c in chosen:
                 found = text[c.first : c.last]
