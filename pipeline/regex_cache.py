@@ -15,10 +15,7 @@ pattern is compiled as before.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import marshal
-import os
 import re
 import sys
 from pathlib import Path
@@ -55,10 +52,7 @@ def _path() -> Path:
 
 
 def _read() -> list[_Entry]:
-    try:
-        entries = marshal.loads(_path().read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return []
+    entries = user_cache.read(_path())
     return entries if isinstance(entries, list) else []
 
 
@@ -106,15 +100,7 @@ def save() -> None:
         return
     kept = [] if _damaged or len(_known) + len(new) > _KEEP else _read()
     entries = kept + [_entry(pattern, flags, compiled) for (_, pattern, flags), compiled in new]
-    path = _path()
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(marshal.dumps(entries))
-        partial.replace(path)
-    except OSError:  # no writable cache folder: the patterns are compiled each time
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+    if not user_cache.write(_path(), entries):  # no writable cache folder: the patterns are compiled each time
         return
     _known.update(key for key, _ in new)
     _damaged = False

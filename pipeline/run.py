@@ -139,7 +139,7 @@ def discover(root: Path) -> Iterator[tuple[str, str]]:
                 subfolders.append((entry.path, f"{prefix}{entry.name}/"))
                 continue
             relpath = prefix + entry.name
-            if ignored(relpath) or (entry.is_symlink() and not Path(entry.path).exists()):
+            if ignored(relpath) or (entry.is_symlink() and not os.path.exists(entry.path)):
                 continue
             yield entry.path, relpath
         folders.extend(reversed(subfolders))

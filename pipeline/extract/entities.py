@@ -22,10 +22,7 @@ word after them shows it is one (`Björn Söderbergs föreläsning`).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import marshal
-import os
 import re
 import sys
 import unicodedata
@@ -911,32 +908,20 @@ def _phrases_file(tokenizer: Tokenizer) -> Path:
 def _read_phrases(path: Path, texts: list[str]) -> list[_Tokens] | None:
     """The tokens the file keeps for `texts`; None if it is missing or damaged or keeps other phrases."""
     try:
-        kept, tokens = marshal.loads(path.read_bytes())
+        kept, tokens = user_cache.read(path)
         if kept != texts or not isinstance(tokens, list) or len(tokens) != len(texts):
             return None
         for text, (words, spaces) in zip(texts, tokens, strict=True):
             # the words and spaces must make the phrase again, as the tokenizer's do
             if len(words) != len(spaces) or not all(words) or "".join(map(_with_space, words, spaces)) != text:
                 return None
-    except (OSError, EOFError, ValueError, TypeError):
+    except (ValueError, TypeError):  # not a pair, or a phrase's tokens not one
         return None
     return tokens
 
 
 def _with_space(word: str, space: bool) -> str:
     return word + " " if space else word
-
-
-def _write_phrases(path: Path, texts: list[str], tokens: list[_Tokens]) -> None:
-    """Keep the tokens of `texts`, written anew at once (an unwritable cache folder is left as it is)."""
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(marshal.dumps((texts, tokens)))
-        partial.replace(path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
 
 
 class _Ruler(EntityRuler):
@@ -1032,9 +1017,8 @@ class _Ruler(EntityRuler):
                 added = list(self.nlp.pipe(texts))
             for key, doc in zip(keys, added, strict=True):
                 self.phrase_patterns[key].append(doc)
-            _write_phrases(
-                path, texts, [(tuple(t.text for t in doc), tuple(bool(t.whitespace_) for t in doc)) for doc in added]
-            )
+            tokens = [(tuple(t.text for t in doc), tuple(bool(t.whitespace_) for t in doc)) for doc in added]
+            user_cache.write(path, (texts, tokens))  # an unwritable cache folder is left as it is
         else:
             self._unmade += [(key, words, spaces, before) for key, (words, spaces) in zip(keys, tokens, strict=True)]
             added = [tuple(map(get_string_id, words)) for words, _spaces in tokens]
