@@ -385,6 +385,25 @@ def test_rule_extractor_speed_on_the_corpus():
     assert words / best >= 80_000, f"{words / best:,.0f} words/s"
 
 
+def test_entities_read_from_the_names_component_are_the_docs_entities():
+    """`extract_with` reads a last names component's entities as plain values, without setting them on the doc:
+    they are the entities the pipeline sets on a doc of its own."""
+    from pipeline import nlp
+
+    pipeline = nlp.ner(statistical=False)
+    texts = [
+        *RULER_TEXTS,
+        "Projektledare Anna Berg i Flen och Eskilstuna kommun träffade Retuna Återbruksgalleran.\n\nIngen.",
+    ]
+    for text in texts:
+        read = entities.extract_with(Section(ordinal=0, heading=None, level=1, text=text), pipeline)
+        doc = pipeline(text)
+        assert doc.ents, text
+        assert [(e.text, e.label, e.char_start, e.char_end) for e in read] == [
+            (e.text, e.label_, e.start_char, e.end_char) for e in doc.ents
+        ]
+
+
 def test_rule_sentence_starts_are_those_of_spacys_sentencizer():
     from spacy.attrs import ORTH
 

@@ -44,7 +44,7 @@ from spacy.strings import get_string_id
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from pipeline import rules, user_cache
+from pipeline import nlp, rules, user_cache
 from pipeline.model import Entity, Section
 
 RULES = "entities.yml"
@@ -205,8 +205,6 @@ def ruler_patterns() -> list[dict]:
 
 def is_common_word(word: str) -> bool:
     """Whether `word` (any case) is an ordinary Swedish word in spaCy's lemma table."""
-    from pipeline import nlp
-
     return nlp.in_lemma_table(word.lower())
 
 
@@ -1167,13 +1165,19 @@ _RULER_ENTS = _doc_value("ruler_ents")
 _RULE_ENTS = _doc_value("rule_ents")
 
 
-def _set_ents(reader: _Reader, chosen: list[_Candidate]) -> None:
-    """Sets `chosen` as the entities of the reader's doc, and as `doc._.chosen`: the same entities as plain values,
-    with their normalized names and where their text begins and ends."""
+# `doc.user_data` key with which `extract_with` tells a last `rapportextrakt_names` component that it reads only
+# `doc._.chosen`, so that the doc's own entities need not be set
+_VALUES_ONLY = ("rapportextrakt", "values_only")
+
+
+def _set_ents(reader: _Reader, chosen: list[_Candidate], values_only: bool = False) -> None:
+    """Sets `chosen` as the entities of the reader's doc (unless `values_only`), and as `doc._.chosen`: the same
+    entities as plain values, with their normalized names and where their text begins and ends."""
     doc = reader.doc
     for c in chosen:
         c.first, c.last = reader.chars(c.start, c.end)
-    doc.set_ents([Span(doc, c.start, c.end, label=c.label) for c in chosen])  # as `doc.ents =`, one Span each
+    if not values_only:
+        doc.set_ents([Span(doc, c.start, c.end, label=c.label) for c in chosen])  # as `doc.ents =`, one Span each
     reader.data[_CHOSEN] = chosen
 
 
@@ -1182,18 +1186,20 @@ def make_names_component(nlp: Language, name: str, clear: bool = False):
     """The rule component: reads the ruler's matches and adds persons, head-based and capitalised names.
 
     With `clear`, the rules' entities are kept aside (for `rapportextrakt_merge`) and `doc.ents` is emptied so
-    that a statistical model after it predicts on the whole text.
+    that a statistical model after it predicts on the whole text. Without it, a doc that `extract_with` marks
+    (`_VALUES_ONLY`, only when this component is the pipeline's last) gets its entities as `doc._.chosen` alone.
     """
 
     def names(doc: Doc) -> Doc:
         reader = _Reader(doc, entity_rules())
         chosen = reader.run()
-        _set_ents(reader, chosen)
+        _set_ents(reader, chosen, values_only=bool(reader.data.pop(_VALUES_ONLY, False)) and not clear)
         reader.data[_RULE_ENTS] = chosen
         if clear:
             doc.ents = []
         return doc
 
+    names.gives_values = not clear  # as the last component, its `doc._.chosen` are the doc's entities
     return names
 
 
@@ -1221,20 +1227,27 @@ def make_merge_component(nlp: Language, name: str):
 
 def extract(section: Section) -> list[Entity]:
     """Named organisations, places and persons in the section."""
-    from pipeline import nlp
-
     return extract_with(section, nlp.ner())
 
 
 def extract_with(section: Section, pipeline: Language) -> list[Entity]:
     """`extract` with a given entity pipeline (`nlp.ner(statistical=…)`), for measuring one against another."""
-    from pipeline import nlp
-
     out = []
+    shared_vocab = pipeline.vocab is nlp.base().vocab
+    # when the names component is last, no component changes its entities after it: they are read from
+    # `doc._.chosen` alone, and the doc is spared a Span for each (its own doc, which no one else reads)
+    components = pipeline.pipeline
+    values_only = shared_vocab and bool(components) and getattr(components[-1][1], "gives_values", False)
     for offset, text in chunks(section.text):
-        doc = pipeline(nlp.own_tokens(text) if pipeline.vocab is nlp.base().vocab else text)
+        if shared_vocab:
+            doc = nlp.own_tokens(text)
+            if values_only:
+                doc.user_data[_VALUES_ONLY] = True
+            doc = pipeline(doc)
+        else:
+            doc = pipeline(text)
         chosen = doc.user_data.get(_CHOSEN)
-        if chosen is not None and len(chosen) == len(doc.ents):  # read without a Span for each entity
+        if chosen is not None and (values_only or len(chosen) == len(doc.ents)):  # read without a Span for each
             for c in chosen:
                 found = text[c.first : c.last]
                 out.append(Entity(found, c.label, c.normalized or found, offset + c.first, offset + c.last))
