@@ -5,6 +5,7 @@ hold alone."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -124,6 +125,59 @@ def test_a_pattern_that_can_read_a_line_break_is_not_line_local() -> None:
     from pipeline.extract import dates
 
     for source in (r"\s", r"\W", r"[^x]", r"x$", r"(?s:.)", r"[\x00-\x20]", r"(?<=\n)x"):
-        assert not dates._line_local(re.compile(source)), source
+        assert not dates.line_local(re.compile(source)), source
     for source in (r"[ \t]\d", r"(?<![\w.])x(?![\w])", r"[^\W\d]", r"\bx.", r"(?P<s>[-/])\d(?P=s)"):
-        assert dates._line_local(re.compile(source)), source
+        assert dates.line_local(re.compile(source)), source
+
+
+BOUNDARY_LINES = st.lists(
+    st.lists(
+        st.sampled_from(
+            ["under 2019 –", "2020", "januari,", "februari", "och mars", "mellan 2018", "och 2019", "1 januari –"]
+            + ["30 juni", "under 2019", "210609", "våren", "t.o.m.", "till", "-", "x", "Period: 2019", "12 kr"]
+            + ["3-", "ht-21"]
+        ),
+        max_size=4,
+    ).map(" ".join),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(BOUNDARY_LINES, st.sampled_from([None, (date(2019, 1, 1), date(2019, 12, 31))]))
+def test_dates_of_whole_lines_taken_from_a_text_are_those_read_in_the_lines_alone(
+    lines: list[str], period: tuple[date, date] | None
+) -> None:
+    from pipeline.extract import dates
+
+    def forget() -> None:
+        dates._RECENT.__init__()
+        dates._scan.cache_clear()
+        dates._dates.cache_clear()
+
+    assert dates._rules().dates_line_local
+    document = "\n".join(lines)
+    parts = ["\n".join(lines[first : last + 1]) for first in range(len(lines)) for last in range(first, len(lines))]
+    alone = []
+    for text in parts:
+        forget()
+        alone.append(dates.find(text, period))
+    forget()
+    dates.find(document)
+    dates.find(document, period)
+    assert [dates.find(text, period) for text in parts] == alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Datum", "Projektnamn", "Period", "Ab", "x", "ö", "Ö", "(som avser)", " ", "\t", ":", "\n"]),
+        max_size=25,
+    ).map("".join)
+)
+def test_fields_joined_onto_a_line_are_split_as_in_the_whole_text(text: str) -> None:
+    from pipeline.extract import metadata
+
+    r = metadata._rules()
+    assert r.joined_field_in_line
+    assert metadata._split_joined_fields(text) == r.joined_field.sub("\n", text)

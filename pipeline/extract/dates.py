@@ -73,6 +73,9 @@ class _Rules:
     # match an empty string
     trigger_behind: re.Pattern[str] | None
     line_local: bool  # the trigger and the patterns neither take a line break nor tell one from an end of the text
+    # `line_local`, and `not_followers` is line-local too: the dates of whole lines of a text are then those read
+    # in the whole text, save where a period or a list of dates reaches across the lines' bounds
+    dates_line_local: bool
     year_context: re.Pattern[str]
     month_context: re.Pattern[str]
     not_followers: re.Pattern[str]
@@ -104,7 +107,7 @@ _WITHOUT_NEWLINE = (_sre.CATEGORY_DIGIT, _sre.CATEGORY_WORD, _sre.CATEGORY_NOT_S
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 
-def _line_local(pattern: re.Pattern[str]) -> bool:
+def line_local(pattern: re.Pattern[str]) -> bool:
     """Whether `pattern` can neither take a line break nor tell one from an end of the text. Where a line break
     stands, such a pattern fails or succeeds just as at the start or end of the text, so it finds the same in
     a text as in the whole lines that hold it."""
@@ -112,7 +115,7 @@ def _line_local(pattern: re.Pattern[str]) -> bool:
 
 
 def _within_lines(items: Any, dotall: bool) -> bool:
-    """`_line_local` for the items of a parsed pattern."""
+    """`line_local` for the items of a parsed pattern."""
     for op, arg in items:
         if op is _sre.LITERAL or op is _sre.NOT_LITERAL:
             if (arg == _NEWLINE) == (op is _sre.LITERAL):
@@ -337,13 +340,13 @@ def _rules() -> _Rules:
         )
     )
     by_start: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
-    line_local = _line_local(trigger)
+    in_lines = line_local(trigger)
     for source, kind, priority, starts in patterns:
         try:
             pattern = re.compile(source, re.IGNORECASE)
         except re.error as exc:  # a rule value broke a pattern
             raise rules.RulesError(f"rules/{RULES}: a pattern built from the rules is not valid: {exc}") from exc
-        line_local = line_local and _line_local(pattern)
+        in_lines = in_lines and line_local(pattern)
         for start in starts.split():
             by_start.setdefault(start, []).append((pattern, kind, priority))
             if start == "n12":  # "1:a", "3:e": a day or an ordinal
@@ -381,6 +384,7 @@ def _rules() -> _Rules:
         label_line[kind] = re.compile(r"^[ \t]*" + label + r":?[ \t]*$", re.IGNORECASE)
     signature_words = rules.string_list(data, RULES, "signature_words")
     context_alt = _alternation(year_words + month_words, escape=False)
+    not_followers = re.compile(r"[ \t\u00a0]*(?:" + _alternation(followers) + r")(?![\w])", re.IGNORECASE)
     return _Rules(
         months=months,
         full_months=frozenset(full),
@@ -401,10 +405,11 @@ def _rules() -> _Rules:
             if _sre_parse.parse(trigger.pattern, trigger.flags).getwidth()[0]
             else None
         ),
-        line_local=line_local,
+        line_local=in_lines,
+        dates_line_local=in_lines and line_local(not_followers),
         year_context=re.compile(r"(?:^|[^\w])(?:" + _alternation(year_words, escape=False) + r")[ \t]*\(?$", re.I),
         month_context=re.compile(r"(?:^|[^\w])(?:" + _alternation(month_words, escape=False) + r")[ \t]+$", re.I),
-        not_followers=re.compile(r"[ \t\u00a0]*(?:" + _alternation(followers) + r")(?![\w])", re.IGNORECASE),
+        not_followers=not_followers,
         not_dates=frozenset(rules.string_list(data, RULES, "not_dates")),
         range_connector=re.compile(r"^[ \t]*(?:" + _alternation(connectors, escape=False) + r")[ \t]*$", re.I),
         and_connector=re.compile(r"^[ \t]+och[ \t]+$", re.IGNORECASE),
@@ -504,6 +509,7 @@ class _Atom:
     kind: str
     priority: int
     weak: bool = False
+    listed: bool = False  # a bare month or year made a date by the date before it ("januari, februari")
 
 
 Period = tuple[date, date]
@@ -647,7 +653,7 @@ def _scan_all(r: _Rules, text: str) -> list[_Hit]:
 
 
 class _Scanned:
-    """A text scanned whole, and its hits."""
+    """A text scanned whole, its hits, and the dates read in it."""
 
     def __init__(self, text: str, hits: list[_Hit]) -> None:
         self.padded = "\n" + text + "\n"  # every line between line breaks
@@ -656,48 +662,101 @@ class _Scanned:
         # where in `padded` the last text taken from it ended: sections come in order, so the next one is looked
         # for from there
         self.cursor = 0
+        # by the period they were read with: the dates of the whole text, weak ones too (they take part in periods
+        # and lists), and where they start
+        self.dates: dict[Period | None, tuple[list[_Atom], list[int]]] = {}
 
-    def share(self, text: str) -> list[_Hit] | None:
-        """The hits of `text`, at their places in it, when it is whole lines of this text; else None."""
+    def place(self, text: str) -> int | None:
+        """Where `text` starts in this text when it is whole lines of it; else None."""
         wanted = "\n" + text + "\n"
         at = self.padded.find(wanted, self.cursor)
         if at < 0:
             at = self.padded.find(wanted)
             if at < 0:
                 return None
-        end = at + len(text)  # `at` in `padded` is where the text starts in the text scanned
-        self.cursor = end + 1
-        first, last = bisect_left(self.starts, at), bisect_right(self.starts, end)
+        self.cursor = at + len(text) + 1  # `at` in `padded` is where the text starts in the text scanned
+        return at
+
+    def hits_in(self, at: int, length: int) -> list[_Hit]:
+        """The hits of the `length` characters at `at`, at their places there."""
+        first, last = bisect_left(self.starts, at), bisect_right(self.starts, at + length)
         return [
             (start - at, stop - at, groups, kind, priority)
             for start, stop, groups, kind, priority in self.hits[first:last]
         ]
 
+    def share(self, text: str) -> list[_Hit] | None:
+        """The hits of `text`, at their places in it, when it is whole lines of this text; else None."""
+        at = self.place(text)
+        return None if at is None else self.hits_in(at, len(text))
+
+    def dates_in(self, at: int, length: int, period: Period | None) -> tuple[_Atom, ...] | None:
+        """The dates of the whole lines at `at`, taken from those of the whole text read with `period`: the same
+        as read in the lines alone (`_Rules.dates_line_local`) unless a period joins a date of the lines to one
+        outside them, or the date before them makes their first one a date; else None."""
+        known = self.dates.get(period)
+        if known is None:
+            return None
+        atoms, starts = known
+        end = at + length
+        first, last = bisect_left(starts, at), bisect_left(starts, end)
+        if first > 0 and atoms[first - 1].end > at:
+            return None  # a period begun before the lines ends in them
+        if first < last and (atoms[last - 1].end > end or atoms[first].listed):
+            return None  # a period begun in the lines ends after them, or their first date is one by the date before
+        return tuple(
+            _Atom(atom.start - at, atom.end - at, atom.span, atom.kind, atom.priority)
+            for atom in atoms[first:last]
+            if not atom.weak
+        )
+
 
 class _Recent:
     """The texts scanned whole of late, most recently used first. Where the patterns are line-local, a text that
     is whole lines of one of them has just the hits found there: the dates stage takes each section's share of
-    the document text that the metadata scanned, instead of scanning the section again."""
+    the document text that the metadata scanned, instead of scanning the section again. Its dates, too, are
+    mostly those the metadata read there (`_Scanned.dates_in`)."""
 
     _KEEP = 3  # the document, and a text or two read between its sections that are not whole lines of it
 
     def __init__(self) -> None:
         self.rules: _Rules | None = None
         self.scanned: list[_Scanned] = []
+        # the text last asked for: the scanned text it is whole lines of (or that it is), and where it starts there
+        self.last: tuple[str, _Scanned, int] | None = None
 
     def hits(self, r: _Rules, text: str) -> list[_Hit]:
+        self.last = None
         if not r.line_local or not text:
             return _scan_all(r, text)
         if r is not self.rules:
             self.rules, self.scanned = r, []
         for index, scanned in enumerate(self.scanned):
-            shared = scanned.share(text)
-            if shared is not None:
+            at = scanned.place(text)
+            if at is not None:
                 self.scanned.insert(0, self.scanned.pop(index))
-                return shared
+                self.last = (text, scanned, at)
+                return scanned.hits_in(at, len(text))
         hits = _scan_all(r, text)
-        self.scanned = [_Scanned(text, hits), *self.scanned][: self._KEEP]
+        scanned = _Scanned(text, hits)
+        self.scanned = [scanned, *self.scanned][: self._KEEP]
+        self.last = (text, scanned, 0)
         return hits
+
+    def dates(self, r: _Rules, text: str, period: Period | None) -> tuple[_Atom, ...]:
+        """The dates of `text` read with `period`, weak ones left out: where `text` is the one `hits` was last asked
+        for, taken from those of the text scanned that holds it when they are the same, else read and, for a text
+        scanned itself, kept for the texts to come."""
+        if self.last is None or self.last[0] != text or not r.dates_line_local:
+            return tuple(atom for atom in _read_dates(r, text, period) if not atom.weak)
+        _, scanned, at = self.last
+        shared = scanned.dates_in(at, len(text), period)
+        if shared is not None:
+            return shared
+        atoms = _read_dates(r, text, period)
+        if len(scanned.padded) == len(text) + 2:  # the text scanned itself
+            scanned.dates[period] = (atoms, [atom.start for atom in atoms])
+        return tuple(atom for atom in atoms if not atom.weak)
 
 
 _RECENT = _Recent()
@@ -797,6 +856,7 @@ def _fields(span: _Span) -> tuple[int, int, int, int, int | None]:
 
 
 def _join(r: _Rules, text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """The atoms with those joined into periods, each marked weak where it is no date."""
     for atom in atoms:
         atom.weak = _is_weak(r, text, atom)
     out: list[_Atom] = []
@@ -826,7 +886,8 @@ def _join(r: _Rules, text: str, atoms: list[_Atom]) -> list[_Atom]:
             same = previous.kind == atom.kind or (atom.kind == "month" and previous.kind in ("monthyear", "month"))
             if same or (atom.kind == "year" and previous.kind in ("year", "years")):
                 atom.weak = False
-    return [a for a in out if not a.weak]
+                atom.listed = True
+    return out
 
 
 def _resolve(span: _Span, period: Period | None) -> tuple[date, date] | None:
@@ -851,11 +912,17 @@ def _resolve(span: _Span, period: Period | None) -> tuple[date, date] | None:
     return None
 
 
+def _read_dates(r: _Rules, text: str, period: Period | None) -> list[_Atom]:
+    """The dates and periods of `text`, weak ones too."""
+    return _join(r, text, _candidates(r, text, period))
+
+
 @lru_cache(maxsize=1)
 def _dates(r: _Rules, text: str, period: Period | None) -> tuple[_Atom, ...]:
     """The dates and periods of `text` before their years are resolved, remembered for the last text as
-    `_scan` is: the metadata reads the whole document with and without its period. Shared: read them only."""
-    return tuple(_join(r, text, _candidates(r, text, period)))
+    `_scan` is: the metadata reads the whole document with and without its period. Shared: read them only.
+    Asked for right after `_scan` of the same text, whose place `_RECENT` remembers."""
+    return _RECENT.dates(r, text, period)
 
 
 def find(text: str, period: Period | None = None) -> list[Found]:

@@ -79,6 +79,7 @@ class _Rules:
     numbered: re.Pattern[str]
     field: re.Pattern[str]
     joined_field: re.Pattern[str]
+    joined_field_in_line: bool  # `joined_field` matches only within a line (`dates.line_local`)
 
 
 def _check_type(name: str, key: str, value: str) -> str:
@@ -121,6 +122,17 @@ def _rules() -> _Rules:
     )
     mention_words = rules.string_list(data, RULES, "project_mention_words")
     zone = rules.require(data, RULES, "title_zone", dict)
+    # a capitalised label inside a line: fields that reading joined onto one line. The blanks before it
+    # are found from their first one, then the look-behind checks the character before that: a pattern
+    # that begins with a blank lets `re` skip straight to the next blank.
+    joined_field = re.compile(
+        r"[ \t](?<=\S.)[ \t]*(?=(?=(?-i:[A-ZÅÄÖ]))(?:(?:"
+        + "|".join([*labels, *colon_labels, *dates.label_words()])
+        + r")(?![\w])"
+        + bracket
+        + r"|[\w-]+)[ \t]*:[ \t])",
+        re.IGNORECASE,
+    )
     return _Rules(
         types=tuple(types),
         any_type=any_type,
@@ -153,17 +165,8 @@ def _rules() -> _Rules:
         junk_titles=tuple(rules.compile_patterns(data, RULES, "junk_titles")),
         numbered=re.compile(r"^(?:\d+(?:\.\d+)*\.?|§[ \t]*\d+)[ \t]+\S"),
         field=re.compile(r"^[^\s:]+(?:[ \t]+[^\s:]+){0,3}[ \t]*(?:\([^()\n]*\))?[ \t]*:"),
-        # a capitalised label inside a line: fields that reading joined onto one line. The blanks before it
-        # are found from their first one, then the look-behind checks the character before that: a pattern
-        # that begins with a blank lets `re` skip straight to the next blank.
-        joined_field=re.compile(
-            r"[ \t](?<=\S.)[ \t]*(?=(?=(?-i:[A-ZÅÄÖ]))(?:(?:"
-            + "|".join([*labels, *colon_labels, *dates.label_words()])
-            + r")(?![\w])"
-            + bracket
-            + r"|[\w-]+)[ \t]*:[ \t])",
-            re.IGNORECASE,
-        ),
+        joined_field=joined_field,
+        joined_field_in_line=dates.line_local(joined_field),
     )
 
 
@@ -177,6 +180,9 @@ class _Line:
     end: int
 
 
+_COLON_BLANK = re.compile(r":[ \t]")  # how every match of `joined_field` ends its look-ahead
+
+
 def _document(sections: Sequence[Section]) -> str:
     parts = []
     for section in sections:
@@ -184,7 +190,28 @@ def _document(sections: Sequence[Section]) -> str:
             parts.append(section.heading.strip())
         if section.text:
             parts.append(section.text)
-    return _rules().joined_field.sub("\n", "\n".join(parts))
+    return _split_joined_fields("\n".join(parts))
+
+
+def _split_joined_fields(text: str) -> str:
+    """`text` with each field that reading joined onto the line before it on a line of its own."""
+    r = _rules()
+    if not r.joined_field_in_line:
+        return r.joined_field.sub("\n", text)
+    # a match within a line needs a colon and a blank after it on that line, and few lines hold one: only
+    # those are read, instead of trying the pattern at every blank of the text
+    out = []
+    done = 0  # the text up to here is in `out`
+    for colon in _COLON_BLANK.finditer(text):
+        if colon.start() < done:  # on a line already read
+            continue
+        start = text.rfind("\n", 0, colon.start()) + 1
+        end = text.find("\n", colon.end())
+        end = len(text) if end < 0 else end
+        out += [text[done:start], r.joined_field.sub("\n", text[start:end])]
+        done = end
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _lines(text: str) -> list[_Line]:
