@@ -85,11 +85,10 @@ _SCOPED_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (r
 
 
 def places_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """One zero-width pattern that matches at every position where one of `patterns` matches (within the same
-    bounds), or None where that cannot be built: a pattern with capturing groups (their numbers would change) or
-    without sure first characters (the scan could not skip positions)."""
+    """A pattern whose matches begin at every position where one of `patterns` matches (within the same bounds),
+    and nowhere else: their starts are the places. None where that cannot be built: a pattern with capturing groups
+    (their numbers would change) or without sure first characters (the scan could not skip positions)."""
     members: list[str] = []
-    branches: list[str] = []
     caseless = False
     for pattern in patterns:
         first = first_chars(pattern)
@@ -97,15 +96,56 @@ def places_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
             return None
         members += first
         caseless = caseless or bool(pattern.flags & re.IGNORECASE)
-        flags = "".join(letter for flag, letter in _SCOPED_FLAGS if pattern.flags & flag)
-        branches.append(f"(?{flags}:{_body(pattern)})")
     start = "[" + "".join(dict.fromkeys(members)) + "]"
-    if caseless:  # the look-ahead admits what any member admits: a superset only costs a few tries
-        start = f"(?i:{start})"
+    ahead = _any_of(patterns)
     try:
-        return re.compile(f"(?={start})(?=" + "|".join(branches) + ")")
+        if not caseless or _uncased(start):
+            # The first character taken, the rest looked for from it behind: `re` leaves the positions a pattern
+            # that begins with a character class cannot match without trying the pattern there, where one that
+            # matches nothing (the look-aheads alone) is tried at every position.
+            return re.compile(f"{start}(?<={ahead}{start})")
+        # the look-ahead admits what any member admits: a superset only costs a few tries
+        return re.compile(f"(?=(?i:{start})){ahead}")
     except re.error:  # flags that cannot be scoped
         return None
+
+
+def line_places_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """For patterns whose every match begins at the start of a line (`(?m)^` first): a pattern that matches the
+    line breaks after which one of them matches, or None where that cannot be built (a pattern with capturing
+    groups). The places are the ends of its matches, and the text's start. `re` skips from one line break to the
+    next at once, where a pattern that begins with `^` is tried at every position."""
+    if any(pattern.groups for pattern in patterns):
+        return None
+    try:
+        return re.compile(r"\n" + _any_of(patterns))
+    except re.error:  # flags that cannot be scoped
+        return None
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> str:
+    """A look-ahead for a match of any of `patterns`, each with its own flags."""
+    branches = []
+    for pattern in patterns:
+        flags = "".join(letter for flag, letter in _SCOPED_FLAGS if pattern.flags & flag)
+        branches.append(f"(?{flags}:{_body(pattern)})")
+    return "(?=" + "|".join(branches) + ")"
+
+
+def _uncased(char_class: str) -> bool:
+    """A character class whose characters have no case: it matches the same characters case-insensitively."""
+    for op, arg in _sre_parse.parse(char_class)[0][1]:
+        if op is _sre.LITERAL:
+            chars = [chr(arg)]
+        elif op is _sre.RANGE:
+            chars = map(chr, range(arg[0], arg[1] + 1))
+        elif op is _sre.CATEGORY and arg is _sre.CATEGORY_DIGIT:
+            continue  # decimal digits have no case
+        else:
+            return False
+        if any(c.lower() != c or c.upper() != c or c.casefold() != c for c in chars):
+            return False
+    return True
 
 
 def matches_at(pattern: re.Pattern[str], text: str, places: list[int], end: int) -> list[tuple[int, int]]:

@@ -11,13 +11,20 @@ The vocabulary lives in `rules/figures_numbers.yml`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from re import _constants as _sre  # the parsed form of a pattern: which ones cannot match without a digit
 from re import _parser as _sre_parse
 
 from pipeline import rules
-from pipeline.extract.lookahead import first_chars, matches_at, places_of, with_first_chars, words_pattern
+from pipeline.extract.lookahead import (
+    first_chars,
+    line_places_of,
+    matches_at,
+    places_of,
+    with_first_chars,
+    words_pattern,
+)
 
 RULES = "figures_numbers.yml"
 
@@ -82,6 +89,20 @@ class NumberRules:
     not_figures_need: tuple[tuple[frozenset[str] | None, ...], ...]
     # `not_figures` looked for together: a scan for the places where any of them matches, and their indices
     not_figures_joint: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]
+    # `not_figures` that begin at a line's start, looked for together: line breaks after which one of them matches
+    not_figures_lines: tuple[re.Pattern[str], tuple[int, ...]] | None
+    # every character one of `not_figures` needs, and the scans for a text by which of them it holds (`_scans`)
+    not_figures_chars: tuple[str, ...]
+    not_figures_scans: dict[tuple[frozenset[str], bool], _Scans] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scans:
+    """The `not_figures` scans for a text, worked out from which of the characters they need it holds."""
+
+    # a shared scan, the patterns it serves, and whether it finds line breaks (`not_figures_lines`) or places
+    joint: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...], bool], ...]
+    alone: tuple[tuple[re.Pattern[str], bool], ...]  # a pattern that scans alone, and whether it needs a digit
 
 
 def _longest_first(items: set[str]) -> list[str]:
@@ -204,6 +225,8 @@ def number_rules() -> NumberRules:
         not_figures=tuple(not_figures),
         not_figures_need=not_figures_need,
         not_figures_joint=_joint(not_figures, not_figures_need),
+        not_figures_lines=_line_joint(not_figures, not_figures_need),
+        not_figures_chars=tuple(sorted({c for need in not_figures_need for chars in need if chars for c in chars})),
     )
 
 
@@ -224,6 +247,27 @@ def _joint(
         if places is not None:
             joint.append((places, tuple(indices)))
     return tuple(joint)
+
+
+def _line_joint(
+    patterns: list[re.Pattern[str]], needs: tuple[tuple[frozenset[str] | None, ...], ...]
+) -> tuple[re.Pattern[str], tuple[int, ...]] | None:
+    """The patterns that need a digit and match only from a line's start, with one scan for the line breaks after
+    which one of them matches. Only patterns that match no empty text, so that each is tried at the lines' starts
+    alone (`matches_at`)."""
+    indices = []
+    for index, (pattern, need) in enumerate(zip(patterns, needs, strict=True)):
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        if (
+            None in need
+            and not pattern.groups
+            and pattern.flags & re.MULTILINE
+            and parsed.data[:1] == [(_sre.AT, _sre.AT_BEGINNING)]
+            and parsed.getwidth()[0] > 0
+        ):
+            indices.append(index)
+    places = line_places_of([patterns[i] for i in indices]) if len(indices) > 1 else None
+    return None if places is None else (places, tuple(indices))
 
 
 def _is_digit_set(items: list) -> bool:
@@ -353,38 +397,57 @@ def _digit_paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _scans(nr: NumberRules, present: frozenset[str], digit: bool) -> _Scans:
+    """The scans for a text that holds the characters `present` of `not_figures_chars` (and a digit or not):
+    a pattern is looked for only where the text holds what it needs."""
+    key = (present, digit)
+    scans = nr.not_figures_scans.get(key)
+    if scans is not None:
+        return scans
+
+    def may_match(need: tuple[frozenset[str] | None, ...]) -> bool:
+        return all(digit if chars is None else not chars.isdisjoint(present) for chars in need)
+
+    joint = []
+    done: set[int] = set()
+    shared = [(places, indices, False) for places, indices in nr.not_figures_joint]
+    if nr.not_figures_lines is not None:
+        shared.append((*nr.not_figures_lines, True))
+    for places, indices, lines in shared:
+        done.update(indices)
+        members = tuple(nr.not_figures[i] for i in indices if may_match(nr.not_figures_need[i]))
+        if members:
+            joint.append((places, members, lines))
+    alone = tuple(
+        (pattern, None in need)
+        for index, (pattern, need) in enumerate(zip(nr.not_figures, nr.not_figures_need, strict=True))
+        if index not in done and may_match(need)
+    )
+    scans = nr.not_figures_scans[key] = _Scans(tuple(joint), alone)
+    return scans
+
+
 def _blocked(nr: NumberRules, text: str) -> list[tuple[int, int]]:
     """The spans of `not_figures` matches, in no particular order. Each is looked for only in paragraphs that hold
     a digit (a date or a phone number does not run across a blank line); a pattern that needs no digit is looked
-    for everywhere. Patterns that share a scan (`not_figures_joint`) are tried only where it found one of them."""
+    for everywhere. Patterns that share a scan (`not_figures_joint`, `not_figures_lines`) are tried only where it
+    found one of them."""
     spans: list[tuple[int, int]] = []
     paragraphs = _digit_paragraphs(text)
-    present = {None: bool(paragraphs)}  # a digit, and the characters looked for so far
-
-    def may_match(need: tuple[frozenset[str] | None, ...]) -> bool:
-        for chars in need:
-            found = present.get(chars)
-            if found is None:
-                found = present[chars] = any(c in text for c in chars)
-            if not found:
-                return False
-        return True
-
-    done: set[int] = set()
-    for places, indices in nr.not_figures_joint:
-        done.update(indices)
-        members = [nr.not_figures[i] for i in indices if may_match(nr.not_figures_need[i])]
-        if not members:
-            continue
+    scans = _scans(nr, frozenset([c for c in nr.not_figures_chars if c in text]), bool(paragraphs))
+    for places, members, lines in scans.joint:
         for start, end in paragraphs:  # every member needs a digit
-            found = [m.start() for m in places.finditer(text, start, end)]
+            if lines:  # a paragraph begins at a line's start: after a line break, or at the text's start
+                found = [m.end() for m in places.finditer(text, start - 1 if start else 0, end)]
+                if not start:
+                    found.insert(0, 0)
+            else:
+                found = [m.start() for m in places.finditer(text, start, end)]
             if found:
                 for pattern in members:
                     spans += matches_at(pattern, text, found, end)
-    for index, (pattern, need) in enumerate(zip(nr.not_figures, nr.not_figures_need, strict=True)):
-        if index in done or not may_match(need):
-            continue
-        for start, end in paragraphs if None in need else [(0, len(text))]:
+    for pattern, needs_digit in scans.alone:
+        for start, end in paragraphs if needs_digit else [(0, len(text))]:
             for m in pattern.finditer(text, start, end):
                 if m.end() > m.start():
                     spans.append(m.span())

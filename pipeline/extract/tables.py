@@ -167,8 +167,30 @@ class _Item:
 
 
 def _short(line: str) -> bool:
-    words = line.split()
+    words = line.split(maxsplit=_MAX_LINE_WORDS)  # one word more than a short line holds is enough to tell
     return 0 < len(words) <= _MAX_LINE_WORDS and not line.rstrip().endswith((".", "!"))
+
+
+def _in_table(number: Number) -> bool:
+    """A number a table written out as lines may hold: no year, no `en`/`ett`."""
+    return not number.year_like and number.kind != "article"
+
+
+def _on_short_line(text: str, found: list[Number]) -> bool:
+    """Whether one of the numbers `found` that a table may hold stands on a line of a run (`_runs`)."""
+    seen = -1  # the start of the line last looked at: numbers come in order, several to a line
+    for number in found:
+        offset = number.core_start
+        if not _in_table(number) or offset >= len(text) or text[offset] == "\n":
+            continue
+        start = text.rfind("\n", 0, offset) + 1
+        if start == seen:
+            continue
+        seen = start
+        end = text.find("\n", offset)
+        if _short(text[start : len(text) if end < 0 else end]):
+            return True
+    return False
 
 
 def _runs(text: str) -> list[list[tuple[int, int]]]:
@@ -195,8 +217,8 @@ def from_lines(section: Section, found: list[Number], lex: Lexicon) -> tuple[lis
     text = section.text
     figures: list[Figure] = []
     used: set[int] = set()
-    if not found:
-        return figures, used  # a table written out as lines is read for its numbers
+    if not _on_short_line(text, found):
+        return figures, used  # a table written out as lines is read for its numbers, each on a short line
     first_line = re.search(r"\S", text)
     for run in _runs(text):
         items = _items(text, run, found, lex)
@@ -224,10 +246,7 @@ def _columns(labels: list[tuple[str, str | None]]) -> tuple[str | None, list[str
 
 def _items(text: str, run: list[tuple[int, int]], found: list[Number], lex: Lexicon) -> list[_Item]:
     """The numbers, labels and counted nouns on a run's lines, in order; none if it holds no number."""
-    numbers_in = [
-        [n for n in found if start <= n.core_start < end and not n.year_like and n.kind != "article"]
-        for start, end in run
-    ]
+    numbers_in = [[n for n in found if start <= n.core_start < end and _in_table(n)] for start, end in run]
     if not any(numbers_in):
         return []  # not a table: its words need not be read
     items: list[_Item] = []
