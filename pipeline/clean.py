@@ -19,6 +19,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009]{2,}|[\t\u00a0\u2007\u202f\u
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\ufeff]")
 _LABEL = re.compile(r"^[A-ZÅÄÖ][\w ()/.-]{0,40}:\s+\S")
 _BULLET = re.compile(r"^(?:[-•*–·▪◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+_ITEM = re.compile(f"{_BULLET.pattern}|{_LABEL.pattern}")  # a list item or a label: a new piece of a block
 _KEEP_HYPHEN_NEXT = {"och", "eller", "samt", "resp", "respektive", "som", "till"}
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", ")")
 
@@ -28,7 +29,7 @@ def normalise(text: str) -> str:
     text = _SPACES.sub(" ", _INVISIBLE.sub("", text))  # no run of spaces crosses a line break
     if "\n" not in text:
         return text.strip()
-    return "\n".join(line for line in map(str.strip, text.split("\n")) if line)
+    return "\n".join(filter(None, map(str.strip, text.split("\n"))))
 
 
 def _replace(block: Block, **changes: Any) -> Block:
@@ -68,13 +69,13 @@ def _unwrap(block: Block, text: str) -> list[Block]:
     lines = text.split("\n")
     if len(lines) == 1:
         return [_replace(block, text=text)]
-    longest = max(len(line) for line in lines)
+    longest = max(map(len, lines))
     if longest < 60 and all(line[:1].isupper() or line[:1].isdigit() for line in lines):
         return [_replace(block, text=line) for line in lines]  # a title or address block: one item a line
     pieces: list[list[str]] = [[lines[0]]]
     for line in lines[1:]:
         previous = pieces[-1][-1]
-        starts_new = bool(_BULLET.match(line) or _LABEL.match(line)) or (
+        starts_new = bool(_ITEM.match(line)) or (
             line[:1].isupper()
             and (_is_title_like(previous, longest) or (previous.endswith(("?", ":")) and len(previous) < longest * 0.8))
         )
@@ -82,11 +83,15 @@ def _unwrap(block: Block, text: str) -> list[Block]:
             pieces.append([line])
         else:
             pieces[-1].append(line)
+    hyphens = "-\n" in text  # else every line joins the next with a space
     blocks = []
     for piece in pieces:
-        joined = piece[0]
-        for line in piece[1:]:
-            joined = _join_hyphen(joined, line) or f"{joined} {line}"
+        if hyphens:
+            joined = piece[0]
+            for line in piece[1:]:
+                joined = _join_hyphen(joined, line) or f"{joined} {line}"
+        else:
+            joined = " ".join(piece)
         kind = block.kind
         if kind == "paragraph" and _BULLET.match(joined) and len(pieces) > 1:
             kind = "list_item"

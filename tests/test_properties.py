@@ -1,6 +1,6 @@
 """Property tests: cleaning and sectioning never raise on any text and keep their offsets honest; patterns sped
 up by a look-ahead or a shared scan match as written; whole lines of a text scanned for dates hold the dates they
-hold alone."""
+hold alone; a PDF page's text splits into the lines that splitting and stripping it finds."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from pipeline.clean import clean
 from pipeline.model import Block, Document
+from pipeline.readers.pdf import _LINE
 from pipeline.readers.txt import split_blocks
 from pipeline.sections import split
 
@@ -181,3 +182,15 @@ def test_fields_joined_onto_a_line_are_split_as_in_the_whole_text(text: str) -> 
     r = metadata._rules()
     assert r.joined_field_in_line
     assert metadata._split_joined_fields(text) == r.joined_field.sub("\n", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab- \t\r\n\ufffe\x0c\x1c\x85\xa0\u2028\u3000"), max_size=40))
+def test_page_lines_are_the_stripped_runs_between_breaks(text: str) -> None:
+    expected = []
+    for match in re.finditer(r"[^\r\n\ufffe]+\ufffe?|\ufffe", text):  # a line, its hyphen (U+FFFE) ending it
+        raw = match.group()
+        if raw.strip():
+            first = match.start() + len(raw) - len(raw.lstrip())
+            expected.append((raw.strip(), first, match.start() + len(raw.rstrip())))
+    assert [(m.group(1), m.start(1), m.end(1)) for m in _LINE.finditer(text)] == expected

@@ -77,16 +77,20 @@ def test_pdf_furniture_hyphenation_headings_and_table(tmp_path: Path) -> None:
 
 
 def test_pdf_raw_char_and_cell_reads_match_pypdfium2(tmp_path: Path) -> None:
+    import ctypes
+
     import pypdfium2 as pdfium
 
-    from pipeline.readers.pdf import _BoundedText, _Chars
+    from pipeline.readers.pdf import _BoundedText, _Chars, _page_text
 
     pdf = pdfium.PdfDocument(str(report_pdf(tmp_path / "rapport.pdf")))
     try:
         page = pdf[0]
         textpage = page.get_textpage()
         text = textpage.get_text_range()
-        direct, looked_up = _Chars(textpage, len(text)), _Chars(textpage, len(text))
+        handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+        assert _page_text(handle) == text
+        direct, looked_up = _Chars(handle, len(text)), _Chars(handle, len(text))
         looked_up.same_index = False  # the path for pages whose text leaves characters out
         assert direct.same_index
         for index, char in enumerate(text):
@@ -97,9 +101,10 @@ def test_pdf_raw_char_and_cell_reads_match_pypdfium2(tmp_path: Path) -> None:
             left, bottom, right, top = textpage.get_charbox(index)
             assert facts[2:] == (left, bottom, top, right)
         width, height = page.get_size()
-        cell_text = _BoundedText(textpage)
+        cell_text, unbuffered = _BoundedText(handle), _BoundedText(handle)
+        unbuffered.SIZE = 1  # no text fits: every cell is read as the wrapper reads it
         for box in ((0, 0, width, height), (0, height / 2, width, height), (20, 560, 120, 640), (0, 0, 1, 1)):
-            assert cell_text(*box) == textpage.get_text_bounded(*box)
+            assert cell_text(*box) == unbuffered(*box) == textpage.get_text_bounded(*box)
     finally:
         pdf.close()
 

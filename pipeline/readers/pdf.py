@@ -11,11 +11,14 @@ are handed to OCR.
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import itertools
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,10 +31,11 @@ from pipeline.page_marks import is_margin_page_mark
 
 MAX_PAGES = 2000
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGITS = re.compile(r"\d+")
 _MARGIN = 0.09  # share of the page height at top and bottom where furniture lives
 
 
-@dataclass
+@dataclass(slots=True)  # one a line of every page: slots make them cheaper to build
 class Line:
     """A line of text on a page with the facts heading detection needs."""
 
@@ -57,33 +61,121 @@ def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
     return bound
 
 
-def _address(handle: Any) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+def _unchecked(function: Any, restype: Any) -> Any:
+    """`function` bound as by `_by_address` but with no argument types, for the calls made per line of text.
+
+    Converting each argument through its type takes about as long as pdfium's work in these calls. Without
+    types ctypes passes an int as a C int (an index) and a ctypes object as itself, so handles must be passed
+    as `c_void_p` objects (or `_Handle` results) and buffers by `ctypes.byref`.
+    """
+    return _by_address(function, restype)
+
+
+class _Handle(ctypes.c_void_p):
+    """A returned handle kept as a `c_void_p` object (ctypes turns a plain `c_void_p` result into an int), so
+    that it can be passed on to an `_unchecked` function as it is."""
 
 
 _HANDLE = ctypes.c_void_p
-_char_index = _by_address(pdfium_c.FPDFText_GetCharIndexFromTextIndex, ctypes.c_int, _HANDLE, ctypes.c_int)
-_font_size = _by_address(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _HANDLE, ctypes.c_int)
-_char_box = _by_address(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, _HANDLE, ctypes.c_int, *[_HANDLE] * 4)
-_text_object = _by_address(pdfium_c.FPDFText_GetTextObject, _HANDLE, _HANDLE, ctypes.c_int)
-_text_font = _by_address(pdfium_c.FPDFTextObj_GetFont, _HANDLE, _HANDLE)
-_page_count = _by_address(pdfium_c.FPDFPage_CountObjects, ctypes.c_int, _HANDLE)
-_page_object = _by_address(pdfium_c.FPDFPage_GetObject, _HANDLE, _HANDLE, ctypes.c_int)
-_form_count = _by_address(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int, _HANDLE)
-_form_object = _by_address(pdfium_c.FPDFFormObj_GetObject, _HANDLE, _HANDLE, ctypes.c_ulong)
-_object_type = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, _HANDLE)
+_load_document = _by_address(pdfium_c.FPDF_LoadDocument, _HANDLE, ctypes.c_char_p, ctypes.c_char_p)
+_close_document = _by_address(pdfium_c.FPDF_CloseDocument, None, _HANDLE)
+_document_pages = _by_address(pdfium_c.FPDF_GetPageCount, ctypes.c_int, _HANDLE)
+_load_page = _by_address(pdfium_c.FPDF_LoadPage, _HANDLE, _HANDLE, ctypes.c_int)
+_close_page = _by_address(pdfium_c.FPDF_ClosePage, None, _HANDLE)
+_page_height = _by_address(pdfium_c.FPDF_GetPageHeightF, ctypes.c_float, _HANDLE)
+_load_textpage = _by_address(pdfium_c.FPDFText_LoadPage, _HANDLE, _HANDLE)
+_close_textpage = _by_address(pdfium_c.FPDFText_ClosePage, None, _HANDLE)
+_count_chars = _by_address(pdfium_c.FPDFText_CountChars, ctypes.c_int, _HANDLE)
+_text_index = _by_address(pdfium_c.FPDFText_GetTextIndexFromCharIndex, ctypes.c_int, _HANDLE, ctypes.c_int)
+_get_text = _by_address(pdfium_c.FPDFText_GetText, ctypes.c_int, _HANDLE, ctypes.c_int, ctypes.c_int, _HANDLE)
+_bounded_text = _by_address(
+    pdfium_c.FPDFText_GetBoundedText, ctypes.c_int, _HANDLE, *[ctypes.c_double] * 4, _HANDLE, ctypes.c_int
+)
+_font_weight = _by_address(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int, _HANDLE, ctypes.c_int)
+_font_info = _by_address(
+    pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong, _HANDLE, ctypes.c_int, _HANDLE, ctypes.c_ulong, _HANDLE
+)
+_char_index = _unchecked(pdfium_c.FPDFText_GetCharIndexFromTextIndex, ctypes.c_int)
+_font_size = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_char_box = _unchecked(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
+_text_object = _unchecked(pdfium_c.FPDFText_GetTextObject, _Handle)
+_text_font = _unchecked(pdfium_c.FPDFTextObj_GetFont, _HANDLE)
+_page_count = _unchecked(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
+_page_object = _unchecked(pdfium_c.FPDFPage_GetObject, _Handle)
+_form_count = _unchecked(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int)
+_form_object = _by_address(pdfium_c.FPDFFormObj_GetObject, _Handle, _HANDLE, ctypes.c_ulong)  # an unsigned long
+_object_type = _unchecked(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
 _object_bounds = _by_address(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int, _HANDLE, *[_HANDLE] * 4)
+
+
+def _open_document(path: Path) -> int:
+    """The PDF's pdfium handle, which `_close_document` must close.
+
+    The document and its pages are opened with pdfium's own calls: pypdfium2's `PdfDocument` and `PdfPage`
+    resolve the path and register a finaliser and a parent for every object they wrap. Where pdfium cannot
+    open the file, `PdfDocument` is asked to, for its exception that says why.
+    """
+    document = _load_document(os.fsencode(path), None)
+    if document and _document_pages(document) > 0:
+        return document
+    if document:
+        _close_document(document)
+    pdfium.PdfDocument(str(path)).close()  # raises PdfiumError or FileNotFoundError
+    raise pdfium.PdfiumError("Failed to load document.")  # the file changed in between
+
+
+@contextmanager
+def _open_page(document: int, index: int) -> Iterator[tuple[int, int]]:
+    """The handles of a page and of its text page (as `PdfDocument.get_page` and `PdfPage.get_textpage`),
+    closed on leaving."""
+    page = _load_page(document, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
+    try:
+        textpage = _load_textpage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
+        try:
+            yield page, textpage
+        finally:
+            _close_textpage(textpage)
+    finally:
+        _close_page(page)
+
+
+def _page_text(textpage: int) -> str:
+    """The text page's text, as `PdfTextPage.get_text_range()`: the range is narrowed to the first and last
+    characters that are in the text, lest pdfium read beyond it."""
+    count = _count_chars(textpage)
+    if count == -1:
+        raise pdfium.PdfiumError("Failed to get character count.")
+    first, last = 0, count - 1
+    while first <= last:
+        text_first = _text_index(textpage, first)
+        if text_first == -1:
+            first += 1
+            continue
+        text_last = _text_index(textpage, last)
+        if text_last != -1:
+            break
+        last -= 1
+    else:
+        return ""
+    size = text_last + 2 - text_first  # including the terminating NUL
+    buffer = (ctypes.c_ushort * size)()
+    written = _get_text(textpage, first, last + 1 - first, buffer)
+    assert size >= written, f"Buffer too small: {size} vs {written}"
+    return codecs.decode(memoryview(buffer)[: written - 1], "utf-16-le", errors="ignore")
 
 
 class _Chars:
     """Facts of a text page's characters by text index, read with raw pdfium calls into buffers made once per
     page (the wrapper's calls build them anew and look up the handle each time)."""
 
-    def __init__(self, textpage: pdfium.PdfTextPage, text_length: int) -> None:
-        self.raw = textpage.raw
-        self.handle = _address(textpage.raw)
+    def __init__(self, textpage: int, text_length: int) -> None:
+        self.handle = ctypes.c_void_p(textpage)
         self.box = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())  # l, r, b, t
-        self.box_at = [ctypes.addressof(value) for value in self.box]
+        self.box_at = [ctypes.byref(value) for value in self.box]
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.bold: dict[int | None, bool] = {}  # by font handle: weight and name are the font's
@@ -101,9 +193,9 @@ class _Chars:
 
     def _is_bold(self, char_index: int) -> bool:
         """Whether the character's font is bold by its weight or its name."""
-        if pdfium_c.FPDFText_GetFontWeight(self.raw, char_index) >= 600:
+        if _font_weight(self.handle, char_index) >= 600:
             return True
-        length = pdfium_c.FPDFText_GetFontInfo(self.raw, char_index, self.name, 128, ctypes.byref(self.flags))
+        length = _font_info(self.handle, char_index, self.name, 128, ctypes.byref(self.flags))
         # a longer name is not written to the buffer (which holds the last one that fitted)
         name = self.name.raw[: length - 1].decode("latin-1", errors="ignore").lower() if 0 < length <= 128 else ""
         return "bold" in name or "black" in name or "heavy" in name
@@ -125,47 +217,41 @@ class _Chars:
         return _font_size(self.handle, first), bold, left.value, bottom.value, top.value, right
 
 
-# pdfium marks a hyphen at a line end as U+FFFE and joins the lines; split there again.
-_LINE = re.compile(r"[^\r\n\ufffe]+\ufffe?|\ufffe")
+# pdfium marks a hyphen at a line end as U+FFFE and joins the lines; split there again. A line is a run of
+# characters up to a line break or past a U+FFFE, stripped of the spaces around it (`str.strip`'s, which `\s`
+# matches); the group is its text without them, and runs of spaces alone are not lines.
+_LINE = re.compile(r"[^\S\r\n]*([^\r\n\ufffe]*\ufffe|[^\r\n\ufffe]*[^\s\ufffe])")
 
 
-def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Line]:
-    height = page.get_height()
-    text = textpage.get_text_range()
+def _page_lines(height: float, textpage: int) -> list[Line]:
+    text = _page_text(textpage)
     chars = _Chars(textpage, len(text))
     lines: list[Line] = []
     for match in _LINE.finditer(text):
-        raw = match.group()
-        stripped = raw.strip().replace("\ufffe", "-")
-        if not stripped:
-            continue
-        first = match.start() + (len(raw) - len(raw.lstrip()))
-        last = match.start() + len(raw.rstrip()) - 1
-        size, bold, left, bottom, top, right = chars.line(first, last)
+        size, bold, left, bottom, top, right = chars.line(match.start(1), match.end(1) - 1)
         lines.append(
-            Line(text=stripped, top=height - top, bottom=height - bottom, left=left, right=right, size=size, bold=bold)
+            Line(match.group(1).replace("\ufffe", "-"), height - top, height - bottom, left, right, size, bold)
         )
     return lines
 
 
-def _objects(page: int, kind: int, form: int | None = None) -> Iterator[int]:
+def _objects(page: int, kind: int) -> Iterator[_Handle]:
     """The page's objects of one kind, inside forms one level deep, in the order of `PdfPage.get_objects(
-    max_depth=2)`, as raw pdfium handles (addresses): `get_objects` builds a Python object for every text run
-    on the page."""
-    if form is None:
-        parent, count, get = page, _page_count, _page_object
-    else:
-        parent, count, get = form, _form_count, _form_object
-    for index in range(count(parent)):
-        obj = get(parent, index)
+    max_depth=2)`, as raw pdfium handles: `get_objects` builds a Python object for every text run on the page."""
+    parent = ctypes.c_void_p(page)
+    for index in range(_page_count(parent)):
+        obj = _page_object(parent, index)
         obj_kind = _object_type(obj)
         if obj_kind == kind:
             yield obj
-        if obj_kind == pdfium_c.FPDF_PAGEOBJ_FORM and form is None:
-            yield from _objects(page, kind, obj)
+        if obj_kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            for inner in range(_form_count(obj)):
+                member = _form_object(obj, inner)
+                if _object_type(member) == kind:
+                    yield member
 
 
-def _bounds(obj: int) -> tuple[float, float, float, float]:
+def _bounds(obj: _Handle) -> tuple[float, float, float, float]:
     """An object's left, bottom, right and top, in page coordinates."""
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     if not _object_bounds(obj, *(ctypes.addressof(value) for value in (left, bottom, right, top))):
@@ -190,12 +276,12 @@ def _has_text_layer(lines: list[Line], letters: int = 20) -> bool:
 
 def first_page_scanned(path: Path) -> bool:
     """Whether the PDF's first page has no text layer: an image-only scan."""
-    pdf = pdfium.PdfDocument(str(path))
+    document = _open_document(path)
     try:
-        page = pdf[0]
-        return not _has_text_layer(_page_lines(page, page.get_textpage()))
+        with _open_page(document, 0) as (page, textpage):
+            return not _has_text_layer(_page_lines(_page_height(page), textpage))
     finally:
-        pdf.close()
+        _close_document(document)
 
 
 def _has_images(page: int) -> bool:
@@ -203,7 +289,7 @@ def _has_images(page: int) -> bool:
 
 
 def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
+    return _DIGITS.sub("#", text.lower()).strip()
 
 
 def _mark_furniture(pages: list[tuple[float, list[Line]]]) -> list[list[bool]]:
@@ -284,30 +370,35 @@ class _BoundedText:
 
     SIZE = 4096  # UTF-16 units; a table cell holds far fewer
 
-    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+    def __init__(self, textpage: int) -> None:
         self.textpage = textpage
         self.buffer = (ctypes.c_ushort * self.SIZE)()
 
     def __call__(self, left: float, bottom: float, right: float, top: float) -> str:
-        units = pdfium_c.FPDFText_GetBoundedText(self.textpage.raw, left, top, right, bottom, self.buffer, self.SIZE)
+        units = _bounded_text(self.textpage, left, top, right, bottom, self.buffer, self.SIZE)
         if 0 < units < self.SIZE:  # all of it, and the terminating NUL, fitted
             length = units - 1 if self.buffer[units - 1] == 0 else units
             text = ctypes.string_at(self.buffer, 2 * length).decode("utf-16-le", errors="ignore")
             if len(text) == length:  # one character a unit: no surrogates
                 return text
-        return self.textpage.get_text_bounded(left, bottom, right, top)
+        # as the wrapper's `get_text_bounded`: ask for the length, then for the text in a buffer of that size
+        units = _bounded_text(self.textpage, left, top, right, bottom, None, 0)
+        if units <= 0:
+            return ""
+        buffer = (ctypes.c_ushort * units)()
+        _bounded_text(self.textpage, left, top, right, bottom, buffer, units)
+        return codecs.decode(buffer, "utf-16-le", errors="ignore")
 
 
-def _ruled_tables(page: pdfium.PdfPage, handle: int, textpage: pdfium.PdfTextPage) -> list[TableFound] | None:
+def _ruled_tables(page: int, height: float, textpage: int) -> list[TableFound] | None:
     """Tables drawn with rules or cell rectangles, read cell by cell from the text layer.
 
     Returns None when the drawings are too many or too irregular to grid: pdfplumber decides then.
     """
-    boxes = [_bounds(obj) for obj in _objects(handle, pdfium_c.FPDF_PAGEOBJ_PATH)]
+    boxes = [_bounds(obj) for obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH)]
     boxes = [box for box in boxes if box[2] - box[0] > 1 or box[3] - box[1] > 1]
     if len(boxes) > 600:
         return None
-    height = page.get_height()
     cell_text = _BoundedText(textpage)
     tables: list[TableFound] = []
     irregular = False
@@ -420,14 +511,14 @@ def _heading_levels(blocks: list[Block], body: float) -> None:
 def read(path: Path) -> Document:
     """Read a PDF's text layer (or OCR for image-only pages) into blocks."""
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        document = _open_document(path)
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
             raise ReadError("the PDF is encrypted (password protected)") from exc
         raise ReadError(f"the PDF is damaged and cannot be opened ({exc})") from exc
     try:
-        count = len(pdf)
+        count = _document_pages(document)
         if count == 0:
             raise ReadError("the PDF has no pages")
         if count > MAX_PAGES:
@@ -437,23 +528,20 @@ def read(path: Path) -> Document:
         irregular: list[int] = []
         scanned: list[int] = []
         for index in range(count):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            lines = _page_lines(page, textpage)
-            handle = _address(page.raw)
-            if not _has_text_layer(lines) and _has_images(handle):
-                scanned.append(index)
-            elif _has_rulings(handle):
-                found = _ruled_tables(page, handle, textpage)
-                if found is None:
-                    irregular.append(index)
-                elif found:
-                    tables[index] = found
-            pages.append((page.get_height(), lines))
-            textpage.close()
-            page.close()
+            with _open_page(document, index) as (page, textpage):
+                height = _page_height(page)
+                lines = _page_lines(height, textpage)
+                if not _has_text_layer(lines) and _has_images(page):
+                    scanned.append(index)
+                elif _has_rulings(page):
+                    found = _ruled_tables(page, height, textpage)
+                    if found is None:
+                        irregular.append(index)
+                    elif found:
+                        tables[index] = found
+            pages.append((height, lines))
     finally:
-        pdf.close()
+        _close_document(document)
 
     ocr_pages: dict[int, tuple[str, float]] = {}
     if scanned:
