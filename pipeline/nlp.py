@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.lang.sv import Swedish
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -33,7 +34,7 @@ from pipeline import rules, user_cache
 @cache
 def base() -> Language:
     """Tokenizer and sentencizer for Swedish."""
-    nlp = spacy.blank("sv")
+    nlp = Swedish()  # as spacy.blank("sv"), without filling and validating a config first (0.01 s of the loading)
     nlp.add_pipe("sentencizer")
     nlp.initialize()
     return nlp
