@@ -1,3 +1,6 @@
 from pipeline.cli import main
+from pipeline.run import before_exit
 
-raise SystemExit(main())
+code = main()
+before_exit()
+raise SystemExit(code)

@@ -110,7 +110,8 @@ def timed_extract(folder: Path, db: Path, workers: int, memory: bool = False) ->
 
 
 def _child(folder: str, db: str, workers: int) -> None:
-    from pipeline.run import Options, run
+    """A run as `python -m pipeline extract` makes it, with its summary as JSON."""
+    from pipeline.run import Options, before_exit, run
 
     summary = run(Path(folder), Path(db), Options(workers=workers, progress=False))
     print(
@@ -124,6 +125,7 @@ def _child(folder: str, db: str, workers: int) -> None:
             }
         )
     )
+    before_exit()
 
 
 def library_speeds(pdfs: list[Path]) -> dict[str, float]:
