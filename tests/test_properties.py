@@ -119,7 +119,9 @@ def test_dates_found_in_whole_lines_of_a_text_are_those_found_in_the_lines_alone
         for last in range(first, len(lines)):
             text = "\n".join(lines[first : last + 1])
             if text:
-                assert scanned.share(text) == dates._scan_all(r, text)
+                at = scanned.place(text)
+                assert at is not None
+                assert scanned.hits_in(at, len(text)) == dates._scan_all(r, text)
 
 
 def test_a_pattern_that_can_read_a_line_break_is_not_line_local() -> None:

@@ -685,11 +685,6 @@ class _Scanned:
             for start, stop, groups, kind, priority in self.hits[first:last]
         ]
 
-    def share(self, text: str) -> list[_Hit] | None:
-        """The hits of `text`, at their places in it, when it is whole lines of this text; else None."""
-        at = self.place(text)
-        return None if at is None else self.hits_in(at, len(text))
-
     def dates_in(self, at: int, length: int, period: Period | None) -> tuple[_Atom, ...] | None:
         """The dates of the whole lines at `at`, taken from those of the whole text read with `period`: the same
         as read in the lines alone (`_Rules.dates_line_local`) unless a period joins a date of the lines to one

@@ -197,7 +197,8 @@ def number_rules() -> NumberRules:
             not_figures.append(with_first_chars(re.compile(pattern)))
         except re.error as exc:
             raise rules.RulesError(f"rules/{RULES}: 'not_figures' pattern {pattern!r} is not valid: {exc}") from exc
-    not_figures_need = tuple(tuple(_required(_sre_parse.parse(p.pattern, p.flags))) for p in not_figures)
+    parsed = [_sre_parse.parse(p.pattern, p.flags) for p in not_figures]
+    not_figures_need = tuple(tuple(_required(tree)) for tree in parsed)
     return NumberRules(
         words=words,
         parts=tuple(sorted(list(words) + list(multipliers), key=len, reverse=True)),
@@ -225,7 +226,7 @@ def number_rules() -> NumberRules:
         not_figures=tuple(not_figures),
         not_figures_need=not_figures_need,
         not_figures_joint=_joint(not_figures, not_figures_need),
-        not_figures_lines=_line_joint(not_figures, not_figures_need),
+        not_figures_lines=_line_joint(not_figures, parsed, not_figures_need),
         not_figures_chars=tuple(sorted({c for need in not_figures_need for chars in need if chars for c in chars})),
     )
 
@@ -250,14 +251,15 @@ def _joint(
 
 
 def _line_joint(
-    patterns: list[re.Pattern[str]], needs: tuple[tuple[frozenset[str] | None, ...], ...]
+    patterns: list[re.Pattern[str]],
+    parsed_patterns: list[_sre_parse.SubPattern],
+    needs: tuple[tuple[frozenset[str] | None, ...], ...],
 ) -> tuple[re.Pattern[str], tuple[int, ...]] | None:
-    """The patterns that need a digit and match only from a line's start, with one scan for the line breaks after
-    which one of them matches. Only patterns that match no empty text, so that each is tried at the lines' starts
-    alone (`matches_at`)."""
+    """The patterns (and their parsed forms) that need a digit and match only from a line's start, with one scan
+    for the line breaks after which one of them matches. Only patterns that match no empty text, so that each is
+    tried at the lines' starts alone (`matches_at`)."""
     indices = []
-    for index, (pattern, need) in enumerate(zip(patterns, needs, strict=True)):
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    for index, (pattern, parsed, need) in enumerate(zip(patterns, parsed_patterns, needs, strict=True)):
         if (
             None in need
             and not pattern.groups
