@@ -256,7 +256,37 @@ def _readable(conns: list[Connection], timeout: float | None = None) -> set[int]
 
 
 def _reap(pid: int, timeout: float) -> int | None:
-    """Wait for a child to end, killing it after `timeout` seconds; its exit code (negative: the signal)."""
+    """Wait for a child to end, killing it after `timeout` seconds; its exit code (negative: the signal), or None
+    for a process that is not a child of this one.
+
+    The wait is on a process file descriptor (Linux 5.3), which becomes readable the moment the child ends; where
+    there is none, the child is polled every 5 ms."""
+    try:
+        done, status = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return None
+    if done:
+        return os.waitstatus_to_exitcode(status)
+    try:  # a child not waited for keeps its pid, so the descriptor is the child's
+        descriptor = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return _reap_polling(pid, timeout)
+    try:
+        poller = select.poll()
+        poller.register(descriptor, select.POLLIN)
+        if not poller.poll(timeout * 1000):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    finally:
+        os.close(descriptor)
+    try:
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    except ChildProcessError:
+        return None
+
+
+def _reap_polling(pid: int, timeout: float) -> int | None:
+    """`_reap` without a process file descriptor."""
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -320,15 +350,17 @@ class _Zygote:
             return
         gc.freeze()  # a worker's collections would otherwise write to every shared object and copy each page
         conn.send("loaded")
-        readers_loaded = False
+        readers_loaded = ahead is not None  # the common formats' readers are imported above
         while True:
             if not readers_loaded and not conn.poll(0.05):
                 # idle once the first workers are forked (they import the readers they need): a replacement
-                # worker starts with all of them
-                from pipeline.readers import load_all
+                # worker starts with the common formats' readers. Not the rest (ODT, DOC and RTF: 0.05 s), which
+                # a worker imports at its first such file: with several workers, this process's idle time is
+                # theirs.
+                from pipeline.readers import load_common
 
                 with contextlib.suppress(Exception):  # as above: its files fail in the workers instead
-                    load_all()
+                    load_common()
                 gc.freeze()
                 readers_loaded = True
             try:
@@ -473,14 +505,22 @@ class _Worker:
         self.handed += 1
         self.conn.send(task)
 
-    def stop(self, kill: bool = False) -> int | None:
-        """End the worker (at once with `kill`, else after its current file); its exit code."""
+    def end(self, kill: bool = False) -> None:
+        """Tell the worker to end (at once with `kill`, else after its current file)."""
         if kill:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
         else:
             with contextlib.suppress(BrokenPipeError, OSError):
                 self.conn.send(None)
+
+    def stop(self, kill: bool = False) -> int | None:
+        """End the worker (at once with `kill`, else after its current file); its exit code."""
+        self.end(kill)
+        return self.wait()
+
+    def wait(self) -> int | None:
+        """Wait for the worker, told to end, to end (it is killed after 5 s); its exit code."""
         code = self.zygote.wait(self.pid, 5)
         self.conn.close()
         return code
@@ -581,8 +621,10 @@ def extract_all(
                 feed(worker)
                 yield result
     finally:
+        for worker in pool:  # all told first, so that they end at once
+            worker.end(kill=bool(worker.tasks))
         for worker in pool:
-            worker.stop(kill=bool(worker.tasks))
+            worker.wait()
         zygote.close()
 
 
@@ -736,8 +778,8 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
     collecting = gc.isenabled()
 
     def start() -> None:
-        """Once the models are loading: make the tables, and the progress bar (tqdm, imported here, costs the
-        loading nothing).
+        """Once the models are loading: make the tables, and the progress bar if there is one (tqdm, imported here
+        and only for a bar, costs the loading nothing).
 
         Python's cyclic garbage collector is also turned off here, after the process that loads the models was
         forked, until the results are written. Each Result that arrives is a few hundred dicts and lists, in no
@@ -747,14 +789,11 @@ def _run(input_dir: Path, store: Store, options: Options) -> Summary:
         nonlocal bar
         gc.disable()
         writer.submit(store.prepare)
+        if options.progress is False or (options.progress is None and not sys.stderr.isatty()):
+            return  # no bar, and tqdm is not imported (0.02 s of this process's time while the models load)
         from tqdm import tqdm
 
-        bar = tqdm(
-            desc="extracting",
-            unit="file",
-            file=sys.stderr,
-            disable=not options.progress if options.progress is not None else None,
-        )
+        bar = tqdm(desc="extracting", unit="file", file=sys.stderr)
 
     writer = _Writer()  # the store is the writer's until it is closed
     try:

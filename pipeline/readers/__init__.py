@@ -87,12 +87,6 @@ def load_common() -> None:
         _reader(fmt)
 
 
-def load_all() -> None:
-    """Import every reader and the libraries it uses now, rather than at the first file of its format."""
-    for fmt in (*COMMON_FORMATS, "odt", "doc"):
-        _reader(fmt)
-
-
 def read(path: Path) -> Document:
     """Read any supported file into a Document; raise ReadError with a reason otherwise."""
     if path.stat().st_size == 0:
