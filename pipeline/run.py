@@ -329,14 +329,15 @@ class _Zygote:
         for descriptor in _HELD_LOCKS:  # the lock belongs to the run, not to a process that may outlive it
             with contextlib.suppress(OSError):
                 os.close(descriptor)
-        if ahead is not None:
-            # With several workers, each, and the read-ahead, would import the common formats' readers (0.1 s)
-            # at its first file of the format: imported here once, they are shared. A reader that cannot be
-            # imported fails its files in the workers, each with the reason.
-            from pipeline.readers import load_common
+        # Imported here once, the common formats' readers are shared by the read-ahead and every worker (a
+        # replacement too), and frozen with the models below: a worker that imported its own (0.05 s at its first
+        # file of the format, no less than here) went over their objects at each of its collections, a quarter of
+        # the collections' time. A reader that cannot be imported fails its files in the workers, with the reason.
+        from pipeline.readers import load_common
 
-            with contextlib.suppress(Exception):
-                load_common()
+        with contextlib.suppress(Exception):
+            load_common()
+        if ahead is not None:
             _fork(partial(self._reader, conn, ahead, options.memory_mb, options.max_pages))
             ahead.close()
         # The collector is off in this process, as Python advises for one that forks workers: while the models load
@@ -350,19 +351,7 @@ class _Zygote:
             return
         gc.freeze()  # a worker's collections would otherwise write to every shared object and copy each page
         conn.send("loaded")
-        readers_loaded = ahead is not None  # the common formats' readers are imported above
         while True:
-            if not readers_loaded and not conn.poll(0.05):
-                # idle once the first workers are forked (they import the readers they need): a replacement
-                # worker starts with the common formats' readers. Not the rest (ODT, DOC and RTF: 0.05 s), which
-                # a worker imports at its first such file: with several workers, this process's idle time is
-                # theirs.
-                from pipeline.readers import load_common
-
-                with contextlib.suppress(Exception):  # as above: its files fail in the workers instead
-                    load_common()
-                gc.freeze()
-                readers_loaded = True
             try:
                 request = conn.recv()
             except EOFError:  # the run is over
