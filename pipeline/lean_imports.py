@@ -7,12 +7,18 @@ store never writes: a quarter of a second of the writing process while the model
 could use. Each is imported with stand-ins for those modules, which are removed again afterwards: a later
 `import spacy.cli` or `import pandas` imports the real module, and `spacy.info` still works.
 
+spaCy's configuration library (confection) also imports pydantic's version 1 API, if it can, only to recognise
+version-1 models in a configuration: spaCy 3.8 and this project use pydantic's current API, and the import is a
+twentieth of the loading. spaCy is imported with that module absent; should a release need it after all, spaCy is
+imported again with it (Python drops the modules whose import failed).
+
 spaCy also imports numpy, whose OpenBLAS starts a thread for each core that spins for about a tenth of a second
 of CPU; see `_one_blas_thread`.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import types
@@ -65,16 +71,32 @@ def _info(*args: Any, **kwargs: Any) -> Any:
     return info(*args, **kwargs)
 
 
+def import_optional_absent(name: str, stand_ins: dict[str, types.ModuleType | None], optional: list[str]) -> None:
+    """Import module `name` with `stand_ins`, and with the `optional` modules absent; if it needs one of those after
+    all (ImportError), import it again with only `stand_ins`."""
+    try:
+        with _standing_in({**stand_ins, **dict.fromkeys(optional)}):
+            importlib.import_module(name)
+    except ImportError:
+        with _standing_in(stand_ins):
+            importlib.import_module(name)
+
+
+# imported by spaCy's dependencies only if they can be, and never used by extraction (see the module's docstring)
+_OPTIONAL_FOR_SPACY = ["pydantic.v1"]
+
+
 def import_spacy() -> None:
-    """Import spaCy, without its command line if spaCy has not been imported yet."""
+    """Import spaCy, without its command line and the optional modules extraction never uses, if spaCy has not
+    been imported yet."""
     if "spacy" in sys.modules:
         return
     package = types.ModuleType("spacy.cli")
     package.__path__ = []  # a package, so that `spacy.cli.info` can be looked up in it
     module = types.ModuleType("spacy.cli.info")
     module.info = _info  # type: ignore[attr-defined]
-    with _standing_in({"spacy.cli": package, "spacy.cli.info": module}), _one_blas_thread():
-        import spacy  # noqa: F401
+    with _one_blas_thread():
+        import_optional_absent("spacy", {"spacy.cli": package, "spacy.cli.info": module}, _OPTIONAL_FOR_SPACY)
 
 
 def import_sqlite_utils() -> types.ModuleType:

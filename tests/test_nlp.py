@@ -36,8 +36,8 @@ def test_project_overrides_come_before_the_table() -> None:
 
 
 def test_spacy_without_its_command_line_still_has_it_on_demand() -> None:
-    """The process that loads the models imports spaCy without its command line; spaCy works, and the command
-    line and `spacy.info` are there when asked for."""
+    """The process that loads the models imports spaCy without its command line and without pydantic's version 1
+    API; spaCy works, and the command line, `spacy.info` and pydantic.v1 are there when asked for."""
     import subprocess
     import sys
 
@@ -48,15 +48,40 @@ def test_spacy_without_its_command_line_still_has_it_on_demand() -> None:
         "from pipeline.lean_imports import import_spacy\n"
         "import_spacy()\n"
         "assert 'spacy' in sys.modules and 'requests' not in sys.modules and 'spacy.cli' not in sys.modules\n"
+        "assert 'pydantic.v1' not in sys.modules\n"
         "from pipeline import nlp\n"
         "assert [t.text for t in nlp.base()('Två deltagare.')] == ['Två', 'deltagare', '.']\n"
         "import spacy\n"
         "assert 'pipelines' in spacy.info()\n"
         "from spacy.cli.train import train\n"
+        "from pydantic.v1 import BaseModel\n"
         "print('ok')\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+def test_a_module_is_imported_without_an_optional_one_unless_it_needs_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A module that imports an optional module only if it can gets it as absent; one that cannot do without it is
+    imported again with it. Either way the stand-in is gone afterwards."""
+    import sys
+
+    from pipeline.lean_imports import import_optional_absent
+
+    (tmp_path / "extra_feature.py").write_text("VALUE = 1\n")
+    (tmp_path / "tolerant.py").write_text(
+        "try:\n    import extra_feature\nexcept ImportError:\n    extra_feature = None\n"
+    )
+    (tmp_path / "demanding.py").write_text("import extra_feature\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("extra_feature", "tolerant", "demanding"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    import_optional_absent("tolerant", {}, ["extra_feature"])
+    assert sys.modules["tolerant"].extra_feature is None and "extra_feature" not in sys.modules
+    import_optional_absent("demanding", {}, ["extra_feature"])
+    assert sys.modules["demanding"].extra_feature.VALUE == 1
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
