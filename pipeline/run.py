@@ -260,46 +260,35 @@ def _reap(pid: int, timeout: float) -> int | None:
     for a process that is not a child of this one.
 
     The wait is on a process file descriptor (Linux 5.3), which becomes readable the moment the child ends; where
-    there is none, the child is polled every 5 ms."""
-    try:
-        done, status = os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return None
-    if done:
-        return os.waitstatus_to_exitcode(status)
-    try:  # a child not waited for keeps its pid, so the descriptor is the child's
-        descriptor = os.pidfd_open(pid)
-    except (AttributeError, OSError):
-        return _reap_polling(pid, timeout)
-    try:
-        poller = select.poll()
-        poller.register(descriptor, select.POLLIN)
-        if not poller.poll(timeout * 1000):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-    finally:
-        os.close(descriptor)
-    try:
-        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-    except ChildProcessError:
-        return None
-
-
-def _reap_polling(pid: int, timeout: float) -> int | None:
-    """`_reap` without a process file descriptor."""
+    there is none, the child is polled every 5 ms. Nothing is killed unless `waitpid` has just said the process is
+    a running child of this one, whose pid cannot have been reused."""
     deadline = time.monotonic() + timeout
-    while True:
-        try:
-            done, status = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            return None
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        if time.monotonic() >= deadline:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-            return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-        time.sleep(0.005)
+    try:
+        descriptor: int | None = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        descriptor = None
+    try:
+        while True:
+            try:
+                done, status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                return None
+            if done:
+                return os.waitstatus_to_exitcode(status)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+                return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+            if descriptor is None:
+                time.sleep(min(0.005, left))
+            else:
+                poller = select.poll()
+                poller.register(descriptor, select.POLLIN)
+                poller.poll(left * 1000)
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
 
 
 class _Zygote:
