@@ -263,8 +263,10 @@ def _reap(pid: int, timeout: float) -> int | None:
     there is none, the child is polled every 5 ms. Nothing is killed unless `waitpid` has just said the process is
     a running child of this one, whose pid cannot have been reused."""
     deadline = time.monotonic() + timeout
+    poller = select.poll()
     try:
         descriptor: int | None = os.pidfd_open(pid)
+        poller.register(descriptor, select.POLLIN)
     except (AttributeError, OSError):
         descriptor = None
     try:
@@ -283,8 +285,6 @@ def _reap(pid: int, timeout: float) -> int | None:
             if descriptor is None:
                 time.sleep(min(0.005, left))
             else:
-                poller = select.poll()
-                poller.register(descriptor, select.POLLIN)
                 poller.poll(left * 1000)
     finally:
         if descriptor is not None:
